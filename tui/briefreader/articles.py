@@ -1,0 +1,343 @@
+"""Read an article file and find its parts: headline, subtitle, dateline, agency, body.
+
+Wire stories follow a few conventions ("MINSK, October 26. /TASS/.", "KYIV, Oct 26
+(Reuters) -", "WASHINGTON (AP) —"), and scraped copies carry site boilerplate. Every part is
+kept as character offsets into the text exactly as read, so entity spans, highlights and
+the display all agree on positions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from briefreader.htmltext import html_to_text
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+ID_LENGTH = 12
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+
+_META_DATE = re.compile(
+    r"\s*(?:date|published|updated)\s*:?\s+(?P<iso>\d{4}-\d{2}-\d{2})\b[^\S\n]*", re.I
+)
+_PLACE = r"[A-Z][A-Z.'’\-]*(?:[^\S\n]+[A-Z][A-Z.'’\-]*)*"
+_DATELINE = re.compile(
+    rf"""(?P<place>{_PLACE})
+    (?:,[^\S\n]+(?P<region>[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)(?=,))?
+    (?:,[^\S\n]+(?P<date>(?i:{_MONTH})\.?[^\S\n]+\d{{1,2}}(?:,[^\S\n]+\d{{4}})?))?
+    (?:
+        \.?[^\S\n]*/(?P<agency_slash>[A-Za-z][A-Za-z\- ]{{1,20}})/\.?
+      | [^\S\n]*\((?P<agency_paren>[A-Za-z][A-Za-z.\- ]{{1,20}})\)[^\S\n]*[-–—]
+      | [^\S\n]+[-–—]
+    )[^\S\n]*""",
+    re.X,
+)
+_BOILERPLATE = frozenset(
+    {
+        "all news",
+        "latest news",
+        "more news",
+        "related news",
+        "top stories",
+        "read more",
+        "read also",
+        "share",
+        "print",
+        "comments",
+        "advertisement",
+        "subscribe",
+        "follow us",
+        "back to top",
+    }
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt st jr sr inc ltd corp co u.s u.k u.n e.g i.e vs no".split()
+)
+_ATTRIBUTION = re.compile(
+    r",[^,]*\b(?:said|says|told|tells|reported|reports|stated|announced|noted|according to)\b"
+    r"[^,]*$"
+)
+TITLE_MAX = 90
+
+
+class ArticleError(Exception):
+    """An article file that cannot be read; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range of character offsets into an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article: the text as read plus where each part of it lies."""
+
+    id: str
+    text: str
+    path: str | None
+    title: str
+    headline: Span | None
+    subtitle: Span | None
+    dateline: Span | None
+    place: str | None
+    date: str | None
+    date_iso: str | None
+    agency: str | None
+    body: tuple[Span, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def part(self, span: Span | None) -> str:
+        """The text of one part, or an empty string for a part the article lacks."""
+        return self.text[span.start : span.end] if span else ""
+
+    @property
+    def subtitle_text(self) -> str:
+        """The subtitle (standfirst) under the headline, if there is one."""
+        return self.part(self.subtitle)
+
+
+def article_id(text: str) -> str:
+    """A short hash of the normalised text, so annotations follow a moved or re-saved file."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
+def decode_article_bytes(raw: bytes) -> tuple[str, tuple[str, ...]]:
+    """Decode bytes as UTF-8 (or UTF-16 with a BOM), falling back to cp1252 and saying so."""
+    notes: tuple[str, ...] = ()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16")
+    else:
+        if b"\x00" in raw[:8192]:
+            raise ArticleError("looks like a binary file, not text")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+            notes = ("not valid UTF-8; read as Windows-1252",)
+    # As Python's text mode reads it: offsets are into text with universal newlines.
+    return text.replace("\r\n", "\n").replace("\r", "\n"), notes
+
+
+def read_article(path: Path) -> Article:
+    """Read and parse one article file; raise ArticleError with a reason a person understands."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
+        raw = path.read_bytes()
+    except FileNotFoundError as error:
+        raise ArticleError("file not found") from error
+    except PermissionError as error:
+        raise ArticleError("permission denied") from error
+    except IsADirectoryError as error:
+        raise ArticleError("is a folder") from error
+    except OSError as error:
+        raise ArticleError(error.strerror or str(error)) from error
+    text, notes = decode_article_bytes(raw)
+    if path.suffix.lower() in {".html", ".htm"}:
+        text = html_to_text(text)
+    if not text.strip():
+        raise ArticleError("empty file")
+    return parse_article(text, path=str(path), notes=notes)
+
+
+def _paragraphs(text: str) -> list[Span]:
+    spans = []
+    for match in re.finditer(r"[^\n](?:.|\n(?![^\S\n]*\n))*", text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end))
+    return spans
+
+
+def _is_boilerplate(text: str) -> bool:
+    return text.strip().strip(".:|»›>").strip().casefold() in _BOILERPLATE
+
+
+def _markdown_heading(text: str) -> bool:
+    return text.startswith("#") and "\n" not in text
+
+
+def parse_article(text: str, path: str | None = None, notes: tuple[str, ...] = ()) -> Article:
+    """Find headline, subtitle, dateline and body in a story's text."""
+    paragraphs = [p for p in _paragraphs(text) if not _is_boilerplate(text[p.start : p.end])]
+    meta_iso: str | None = None
+    dateline: Span | None = None
+    place = date_text = agency = None
+    lede_index: int | None = None
+    for index, para in enumerate(paragraphs[:5]):
+        start = para.start
+        meta = _META_DATE.match(text, start, para.end)
+        if meta:
+            meta_iso = meta.group("iso")
+            start = meta.end()
+        found = _DATELINE.match(text, start, para.end)
+        if found and (
+            found.group("date") or found.group("agency_slash") or found.group("agency_paren")
+        ):
+            dateline = Span(found.start(), found.end())
+            place = found.group("place").strip()
+            date_text = found.group("date")
+            agency = found.group("agency_slash") or found.group("agency_paren")
+            lede_index = index
+            paragraphs[index] = Span(found.end(), para.end)
+            break
+        if meta:
+            paragraphs[index] = Span(meta.end(), para.end)
+    headline = subtitle = None
+    if lede_index is not None:
+        before = paragraphs[:lede_index]
+        body = tuple(paragraphs[lede_index:])
+    else:
+        before, body = _split_leading_headline(text, paragraphs)
+    if before:
+        headline = before[0]
+        subtitle = before[1] if len(before) > 1 else None
+        if len(before) > 2:
+            body = tuple(before[2:]) + body
+    title = _title(text, headline, body)
+    date_iso = meta_iso or _iso_date(date_text)
+    return Article(
+        id=article_id(text),
+        text=text,
+        path=path,
+        title=title,
+        headline=headline,
+        subtitle=subtitle,
+        dateline=dateline,
+        place=_place_name(place) if place else None,
+        date=date_text or meta_iso,
+        date_iso=date_iso,
+        agency=agency.strip() if agency else None,
+        body=body,
+        notes=notes,
+    )
+
+
+def _split_leading_headline(
+    text: str, paragraphs: list[Span]
+) -> tuple[list[Span], tuple[Span, ...]]:
+    """Without a dateline, a short first paragraph that is not a sentence is the headline."""
+    if len(paragraphs) < 2:
+        return [], tuple(paragraphs)
+    first = text[paragraphs[0].start : paragraphs[0].end]
+    if _markdown_heading(first) or (len(first) <= 200 and not first.rstrip().endswith(".")):
+        return [paragraphs[0]], tuple(paragraphs[1:])
+    return [], tuple(paragraphs)
+
+
+def _title(text: str, headline: Span | None, body: tuple[Span, ...]) -> str:
+    if headline:
+        return " ".join(text[headline.start : headline.end].lstrip("#").split())
+    if not body:
+        return "(untitled)"
+    return shorten_title(first_sentence(text[body[0].start : body[0].end]))
+
+
+def first_sentence(paragraph: str) -> str:
+    """The first sentence, not fooled by "Mr." or "U.S." or a full stop inside quotes."""
+    for match in re.finditer(r"[.!?][\"”’)]*(?=\s+[\"“A-Z0-9]|\s*$)", paragraph):
+        before = paragraph[: match.start()]
+        word = before.split()[-1].casefold() if before.split() else ""
+        if word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
+            continue
+        return " ".join(paragraph[: match.end()].split())
+    return " ".join(paragraph.split())
+
+
+def shorten_title(sentence: str, limit: int = TITLE_MAX) -> str:
+    """Make a lede sentence read like a headline: drop "…, X told reporters", then trim."""
+    title = sentence.rstrip(".").strip()
+    without_attribution = _ATTRIBUTION.sub("", title)
+    if len(without_attribution) >= 20:
+        title = without_attribution
+    if len(title) > limit:
+        cut = title[: limit - 1]
+        if " " in cut:
+            cut = cut[: cut.rfind(" ")]
+        title = cut.rstrip(",;:-–— ") + "…"
+    return title
+
+
+def _place_name(raw: str) -> str:
+    """Datelines shout ("MINSK"); show the place as a name ("Minsk")."""
+    return " ".join(
+        word if not word.isupper() or len(word) <= 2 else word.capitalize() for word in raw.split()
+    )
+
+
+def _iso_date(date_text: str | None) -> str | None:
+    if not date_text:
+        return None
+    found = re.fullmatch(r"(\w+)\.?\s+(\d{1,2})(?:,\s+(\d{4}))?", date_text.strip())
+    if not found or not found.group(3):
+        return None
+    try:
+        return date(
+            int(found.group(3)), MONTHS[found.group(1).casefold()], int(found.group(2))
+        ).isoformat()
+    except (KeyError, ValueError):
+        return None
+
+
+def iter_article_files(root: Path) -> list[Path]:
+    """Article files under a path (or the path itself), sorted, without following link loops."""
+    if root.is_file():
+        return [root]
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                stack.append(entry)
+            elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
+                found.append(entry)
+    return sorted(found)

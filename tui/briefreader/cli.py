@@ -1,0 +1,307 @@
+"""The `briefreader` command: the TUI by default, and subcommands for scripts.
+
+Every failure a user can cause ends in one line on stderr saying what is wrong and what to
+do, with exit status 1; bad usage exits 2 (argparse's convention). Tracebacks go to a log
+file, never to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefreader import __version__
+from briefreader.articles import ArticleError
+from briefreader.export import FORMATS, ExportError, parse_backup, render, select, target_file
+from briefreader.export import write_export as write_export_file
+from briefreader.library import ArticleSummary
+from briefreader.session import Session, open_session
+from briefreader.tags import TagEdit, normalise_tag, tag_key
+from briefreader.textsafety import one_line
+
+COMMANDS = ("add", "list", "tag", "note", "entities", "export", "import")
+
+
+class UserError(Exception):
+    """A mistake the user can fix; its message is printed as is."""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep annotations, index and config.toml in DIR (or set BRIEFREADER_DATA_DIR)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The subcommand parser; `briefreader [PATH ...]` without a command opens the TUI."""
+    parser = argparse.ArgumentParser(
+        prog="briefreader",
+        description="Read news articles with entities highlighted; tag, note and export.",
+        epilog="Run 'briefreader [PATH ...]' without a command to open the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
+    _common(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser("add", help="add files or folders to the library")
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    _common(add)
+
+    listing = commands.add_parser("list", help="list articles: id, date, title, tags")
+    listing.add_argument("--tag", help="only articles with this tag")
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    _common(listing)
+
+    tag = commands.add_parser("tag", help="add (or --remove) tags on one article")
+    tag.add_argument("article", metavar="PATH_OR_ID")
+    tag.add_argument("tags", nargs="+", metavar="TAG")
+    tag.add_argument("--remove", action="store_true", help="remove the tags instead")
+    _common(tag)
+
+    note = commands.add_parser("note", help="print, or set, an article's note")
+    note.add_argument("article", metavar="PATH_OR_ID")
+    note.add_argument("text", nargs="?", metavar="TEXT", help="the note; '-' reads stdin")
+    _common(note)
+
+    entities = commands.add_parser("entities", help="recognised people, orgs, places, dates")
+    entities.add_argument("article", metavar="PATH_OR_ID")
+    entities.add_argument("--json", action="store_true", help="print a JSON list of spans")
+    _common(entities)
+
+    export = commands.add_parser("export", help="export annotations (Markdown by default)")
+    export.add_argument("--format", choices=FORMATS, default="md")
+    export.add_argument("--tag", help="only articles with this tag")
+    export.add_argument("-o", "--output", metavar="PATH", help="file, or folder ending in /")
+    _common(export)
+
+    restore = commands.add_parser("import", help="merge a JSON export into the annotations")
+    restore.add_argument("file", metavar="FILE.json")
+    _common(restore)
+    return parser
+
+
+def build_tui_parser() -> argparse.ArgumentParser:
+    """`briefreader [PATH ...]`: the reader, after adding any PATHs to the library."""
+    parser = argparse.ArgumentParser(
+        prog="briefreader",
+        description="Read news articles with entities highlighted; tag, note and export. "
+        f"Commands: {', '.join(COMMANDS)} (see 'briefreader COMMAND --help').",
+    )
+    parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
+    _common(parser)
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to add")
+    return parser
+
+
+def _first_positional(argv: Sequence[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--data-dir":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    wants_command = _first_positional(args_list) in COMMANDS or "-h" in args_list
+    parser = build_parser() if wants_command else build_tui_parser()
+    if not wants_command and "--help" in args_list:
+        parser = build_parser()
+    args = parser.parse_args(args_list)
+    session: Session | None = None
+    try:
+        session = open_session(args.data_dir)
+        for problem in session.problems:
+            print(f"briefreader: {one_line(problem)}", file=sys.stderr)
+        command = getattr(args, "command", None)
+        if command is None:
+            return _run_tui(session, [Path(p) for p in args.paths])
+        return HANDLERS[command](session, args)
+    except (UserError, ArticleError, LookupError, ExportError) as error:
+        print(f"briefreader: {one_line(str(error))}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(
+            f"briefreader: {error.strerror or error}{where}; check the path and permissions",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log = _log_crash(session)
+        print(f"briefreader: unexpected error; details were written to {log}", file=sys.stderr)
+        return 1
+    finally:
+        if session is not None:
+            session.close()
+
+
+def _log_crash(session: Session | None) -> Path:
+    folder = session.paths.data_dir if session else Path.cwd()
+    log = folder / "briefreader-error.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc() + "\n")
+    except OSError:
+        return Path("(log could not be written)")
+    return log
+
+
+def _run_tui(session: Session, paths: list[Path]) -> int:
+    from briefreader.ui.app import BriefreaderApp  # textual is imported only for the TUI
+
+    app = BriefreaderApp(session, add_paths=paths)
+    app.run()
+    return app.return_code or 0
+
+
+def _cmd_add(session: Session, args: argparse.Namespace) -> int:
+    show_progress = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        print(f"\rindexing {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    report = session.library.add(
+        [Path(p).expanduser() for p in args.paths], progress if show_progress else None
+    )
+    if show_progress:
+        print("\r\033[K", end="", file=sys.stderr)
+    for path, reason in report.skipped:
+        print(f"skipped {one_line(path)}: {reason}", file=sys.stderr)
+    print(
+        f"added {len(report.added)} article(s), {report.already} already in the library, "
+        f"skipped {len(report.skipped)}"
+    )
+    return 1 if report.skipped and not report.added and not report.already else 0
+
+
+def _tags_of(session: Session, summary: ArticleSummary) -> list[str]:
+    return session.store.annotation(summary.id).tags
+
+
+def _cmd_list(session: Session, args: argparse.Namespace) -> int:
+    rows = []
+    for summary in session.library.summaries():
+        tags = _tags_of(session, summary)
+        if args.tag and tag_key(normalise_tag(args.tag)) not in {tag_key(t) for t in tags}:
+            continue
+        rows.append((summary, tags))
+    if args.json:
+        payload = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "date": s.date_iso or s.date,
+                "place": s.place,
+                "agency": s.agency,
+                "path": s.path,
+                "tags": tags,
+                "entities": s.entity_count,
+                "note": bool(session.store.annotation(s.id).note.strip()),
+            }
+            for s, tags in rows
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    for summary, tags in rows:
+        date = summary.date_iso or summary.date or "-"
+        tag_text = " ".join(f"#{t}" for t in tags)
+        print(f"{summary.id}  {date:<10}  {one_line(summary.title)}  {one_line(tag_text)}".rstrip())
+    if not rows:
+        print("no articles" + (f" tagged {args.tag}" if args.tag else ""), file=sys.stderr)
+    return 0
+
+
+def _cmd_tag(session: Session, args: argparse.Namespace) -> int:
+    summary = session.library.resolve(args.article)
+    # The shell already split the words: each argument is one tag ("Union State" too).
+    tags = tuple(dict.fromkeys(t for t in map(normalise_tag, args.tags) if t))
+    if not tags:
+        raise UserError("no tag given; e.g. briefreader tag ID defense")
+    edit = TagEdit(add=(), remove=tags) if args.remove else TagEdit(add=tags, remove=())
+    session.store.edit_tags([summary.ref], edit)
+    current = session.store.annotation(summary.id).tags
+    print(f"{summary.id}: {' '.join('#' + t for t in current) or '(no tags)'}")
+    return 0
+
+
+def _cmd_note(session: Session, args: argparse.Namespace) -> int:
+    summary = session.library.resolve(args.article)
+    if args.text is None:
+        note = session.store.annotation(summary.id).note
+        if note:
+            print(note)
+        return 0
+    text = sys.stdin.read() if args.text == "-" else args.text
+    session.store.set_note(summary.ref, text)
+    return 0
+
+
+def _cmd_entities(session: Session, args: argparse.Namespace) -> int:
+    summary = session.library.resolve(args.article)
+    _, entities = session.library.load(summary)
+    if args.json:
+        print(json.dumps([e.as_json() for e in entities], ensure_ascii=False, indent=1))
+        return 0
+    for entity in entities:
+        print(f"{entity.label:<7} {entity.start:>6}-{entity.end:<6} {one_line(entity.text)}")
+    return 0
+
+
+def _cmd_export(session: Session, args: argparse.Namespace) -> int:
+    chosen = select(session.store.annotations(), args.tag)
+    text = render(chosen, args.format)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    output = Path(args.output).expanduser()
+    target = target_file(output, args.format, args.output.endswith(("/", "\\")))
+    write_export_file(text, target)
+    print(f"exported {len(chosen)} article(s) to {target}", file=sys.stderr)
+    return 0
+
+
+def _cmd_import(session: Session, args: argparse.Namespace) -> int:
+    source = Path(args.file).expanduser()
+    try:
+        raw = source.read_text("utf-8")
+    except UnicodeDecodeError as error:
+        raise UserError(
+            f"{source} is not UTF-8 text; pass a file made by 'export --format json'"
+        ) from error
+    incoming = parse_backup(raw, str(source))
+    merged = sum(session.store.merge(annotation) for annotation in incoming)
+    unchanged = len(incoming) - merged
+    print(f"imported {len(incoming)} annotation(s): {merged} changed, {unchanged} unchanged")
+    return 0
+
+
+HANDLERS = {
+    "add": _cmd_add,
+    "list": _cmd_list,
+    "tag": _cmd_tag,
+    "note": _cmd_note,
+    "entities": _cmd_entities,
+    "export": _cmd_export,
+    "import": _cmd_import,
+}

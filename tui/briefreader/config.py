@@ -1,0 +1,93 @@
+"""Settings from config.toml, with defaults that make a first run useful.
+
+A broken config must never stop the app: we fall back to defaults and hand back one
+message that names the file and the line, so the person can fix it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefreader.tags import normalise_tag
+
+DEFAULT_QUICK_TAGS: dict[str, str] = {
+    "1": "important",
+    "2": "follow-up",
+    "3": "defense",
+    "4": "diplomacy",
+    "5": "economy",
+}
+
+QUICK_TAG_KEYS = tuple(str(n) for n in range(1, 10))
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the user can set; every field has a working default."""
+
+    quick_tags: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_QUICK_TAGS))
+    export_path: Path | None = None
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class ConfigResult:
+    """A config plus the problems found while reading it, for the UI and CLI to show."""
+
+    config: Config
+    problems: tuple[str, ...] = ()
+
+
+def load_config(path: Path) -> ConfigResult:
+    """Read config.toml; a missing file means defaults, a bad one means defaults plus a message."""
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        return ConfigResult(Config())
+    except OSError as error:
+        return ConfigResult(
+            Config(), (f"Cannot read {path}: {error.strerror}; using default settings.",)
+        )
+    try:
+        data = tomllib.loads(raw_bytes.decode("utf-8"))
+    except UnicodeDecodeError:
+        return ConfigResult(
+            Config(), (f"{path} is not UTF-8 text; fix or delete it. Using default settings.",)
+        )
+    except tomllib.TOMLDecodeError as error:
+        return ConfigResult(
+            Config(),
+            (f"{path}: {error}. Fix that line or delete the file; using default settings.",),
+        )
+    return _from_table(data, path)
+
+
+def _from_table(data: dict[str, object], path: Path) -> ConfigResult:
+    problems: list[str] = []
+    quick_tags = dict(DEFAULT_QUICK_TAGS)
+    raw_tags = data.get("quick_tags")
+    if raw_tags is not None:
+        if not isinstance(raw_tags, dict):
+            problems.append(f'{path}: [quick_tags] must be a table like 1 = "defense".')
+        else:
+            quick_tags = {}
+            for key, value in raw_tags.items():
+                if key not in QUICK_TAG_KEYS:
+                    problems.append(f"{path}: quick_tags key {key!r} must be one of 1..9.")
+                elif not isinstance(value, str) or not normalise_tag(value):
+                    problems.append(f"{path}: quick_tags.{key} must be a non-empty tag name.")
+                else:
+                    quick_tags[key] = normalise_tag(value)
+    export_path: Path | None = None
+    export = data.get("export", {})
+    if isinstance(export, dict) and isinstance(export.get("path"), str):
+        export_path = Path(export["path"]).expanduser()
+    elif export != {}:
+        problems.append(f'{path}: [export] path must be a string such as "~/notes.md".')
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append(f'{path}: theme must be a string such as "textual-dark".')
+        theme = None
+    return ConfigResult(Config(quick_tags, export_path, theme), tuple(problems))

@@ -1,0 +1,40 @@
+"""One opened briefreader: its paths, settings, store and library, built in one place.
+
+The CLI, the TUI and the tests all start here, so an isolated instance (a temp data dir)
+is one call away and nothing reaches for global state.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from briefreader.config import Config, load_config
+from briefreader.library import Library
+from briefreader.paths import AppPaths, resolve_paths
+from briefreader.store import AnnotationStore
+
+
+@dataclass
+class Session:
+    """Everything an instance works with; close it to release the database."""
+
+    paths: AppPaths
+    config: Config
+    store: AnnotationStore
+    library: Library
+    problems: list[str]
+
+    def close(self) -> None:
+        """Release the database file; every change was already saved when it was made."""
+        self.store.close()
+
+
+def open_session(data_dir: str | os.PathLike[str] | None = None) -> Session:
+    """Open the data dir (flag, environment or platform default) with its config."""
+    paths = resolve_paths(data_dir)
+    config_result = load_config(paths.config_file)
+    store = AnnotationStore(paths.annotations_file)
+    library = Library(paths, store)
+    problems = [*config_result.problems, *store.problems]
+    return Session(paths, config_result.config, store, library, problems)
