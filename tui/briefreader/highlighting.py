@@ -29,7 +29,7 @@ class DarkEntityStyle(Style):
 
     name = "briefreader-dark"
     background_color = "#1e1e1e"
-    styles = {  # noqa: RUF012 - Pygments reads this class attribute
+    styles = {
         Token: "",
         EntityToken.Person: "bold #7fd4ff",
         EntityToken.Organization: "bold #ffb86c",
@@ -43,7 +43,7 @@ class LightEntityStyle(Style):
 
     name = "briefreader-light"
     background_color = "#ffffff"
-    styles = {  # noqa: RUF012 - Pygments reads this class attribute
+    styles = {
         Token: "",
         EntityToken.Person: "bold #005f9e",
         EntityToken.Organization: "bold #a14d00",

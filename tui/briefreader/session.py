@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefreader.config import Config, load_config
 from briefreader.library import Library
@@ -24,6 +25,14 @@ class Session:
     store: AnnotationStore
     library: Library
     problems: list[str]
+
+    @property
+    def export_target(self) -> Path:
+        """Where the in-app export writes: config.toml's [export] path, else the data dir."""
+        configured = self.config.export_path
+        if configured is None:
+            return self.paths.export_dir / "briefreader-notes.md"
+        return configured if configured.suffix else configured / "briefreader-notes.md"
 
     def close(self) -> None:
         """Release the database file; every change was already saved when it was made."""

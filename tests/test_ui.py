@@ -1,0 +1,311 @@
+"""The TUI as a person uses it: keys pressed through Pilot, checked on screen and in the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import DataTable, Input, Static, TextArea
+
+from briefreader.tags import TagEdit
+from briefreader.ui.app import BriefreaderApp
+from briefreader.ui.help_screen import HelpScreen
+from briefreader.ui.list_screen import ArticleListScreen
+from briefreader.ui.reader_screen import ReaderScreen
+
+TITLE_002 = "Bolstering Union State’s defenses continues in response to new threats"
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def table_titles(app: BriefreaderApp) -> list[str]:
+    table = app.list_screen.query_one(DataTable)
+    return [table.get_row_at(i)[2].plain for i in range(table.row_count)]
+
+
+def screen_text(app: BriefreaderApp) -> str:
+    """Everything the current screen shows in its Static widgets, as plain text."""
+    parts = []
+    for widget in app.screen.query(Static):
+        rendered = widget.render()
+        parts.append(rendered.plain if hasattr(rendered, "plain") else str(rendered))
+    return "\n".join(parts)
+
+
+async def open_row(pilot, index: int) -> ReaderScreen:
+    table = pilot.app.list_screen.query_one(DataTable)
+    table.move_cursor(row=index)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ReaderScreen)
+    return pilot.app.screen
+
+
+async def test_first_run_lists_the_two_samples_with_proper_titles(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = table_titles(app)
+        assert len(titles) == 2
+        assert any(t.startswith(TITLE_002) for t in titles)
+        assert any(t.startswith("There are no plans to expand") for t in titles)
+        assert not any(t == "All news" for t in titles)
+        # The list has focus at start so j/k and enter work at once.
+        assert isinstance(app.focused, DataTable)
+        # At 80 columns at least 20 characters of each title are visible.
+        title_column = app.list_screen.query_one(DataTable).columns["title"]
+        assert title_column.width >= 20
+
+
+async def test_list_shows_date_place_and_tags_columns(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.list_screen.query_one(DataTable)
+        labels = [c.label.plain for c in table.columns.values()]
+        assert labels[:4] == ["Date", "Place", "Title", "Tags"]
+        first = [cell.plain for cell in table.get_row_at(0)]
+        assert first[0] == "2025-12-19" and first[1] == "Minsk"
+
+
+async def test_open_article_shows_dateline_legend_and_highlighted_entities(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        index = next(i for i, t in enumerate(table_titles(app)) if t.startswith(TITLE_002))
+        reader = await open_row(pilot, index)
+        text = screen_text(app)
+        assert TITLE_002 in text
+        assert "Dmitry Mezentsev pointed out" in text  # subtitle
+        assert "MINSK, October 26 · TASS" in text
+        for word in ("person", "organisation", "place", "date"):
+            assert word in reader.query_one("#legend", Static).render().plain
+        # Entities carry styles in the rendered body; each label has its own colour.
+        body = reader.query_one("#p0", Static).render()
+        styled = {body.plain[s.start : s.end]: str(s.style) for s in body.spans}
+        assert "Russia-Belarus Union State" in styled
+        assert "Minsk" in styled and "Dmitry Mezentsev" in styled
+        assert styled["Minsk"] != styled["Dmitry Mezentsev"]
+        assert styled["Minsk"] != styled["Russia-Belarus Union State"]
+
+
+async def test_escape_returns_to_the_same_row(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_row(pilot, 1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleListScreen)
+        assert app.list_screen.query_one(DataTable).cursor_row == 1
+
+
+async def test_tag_note_quit_relaunch_keeps_everything(make_session, data_dir: Path):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        reader = await open_row(pilot, 0)
+        article_id = reader.summary.id
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"defense, Minsk")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Khrenin says no expansion")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "#defense #Minsk" in screen_text(app)
+        await pilot.press("q")
+    assert app.is_running is False
+
+    # A new process would build a new session on the same data dir.
+    relaunched = BriefreaderApp(make_session())
+    async with relaunched.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = relaunched.list_screen.query_one(DataTable)
+        row = table.get_row(article_id)
+        assert row[3].plain == "#defense #Minsk"
+        assert row[4].plain == "✎"
+        annotation = relaunched.session.store.annotation(article_id)
+        assert annotation.note == "Khrenin says no expansion"
+    assert (data_dir / "briefreader.json").exists()
+
+
+async def test_tag_prompt_completes_existing_tags_and_removes_with_minus(make_session):
+    session = make_session()
+    summary = session.library.summaries()[1]
+    # Used once already, so it ranks above the unused quick tag "diplomacy".
+    session.store.edit_tags([session.library.summaries()[0].ref], TagEdit(("diplomacy-watch",), ()))
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.list_screen.query_one(DataTable).move_cursor(row=1)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"dipl")
+        await pilot.pause()
+        prompt_input = app.screen.query_one(Input)
+        assert prompt_input._suggestion == "diplomacy-watch"
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert session.store.annotation(summary.id).tags == ["diplomacy-watch"]
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"-diplomacy-watch", "enter")
+        await pilot.pause()
+        assert session.store.annotation(summary.id).tags == []
+
+
+async def test_escape_from_tag_prompt_keeps_typed_text(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", *"half typed", "escape")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "half typed"
+
+
+async def test_quick_tags_toggle_and_undo(make_session):
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        await pilot.press("1")
+        await pilot.pause()
+        assert session.store.annotation(first.id).tags == ["important"]
+        await pilot.press("3")
+        await pilot.pause()
+        assert session.store.annotation(first.id).tags == ["important", "defense"]
+        await pilot.press("1")
+        await pilot.pause()
+        assert session.store.annotation(first.id).tags == ["defense"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert session.store.annotation(first.id).tags == ["important", "defense"]
+        row = app.list_screen.query_one(DataTable).get_row(first.id)
+        assert row[3].plain == "#important #defense"
+
+
+async def test_quick_tag_names_come_from_config(make_session, data_dir: Path):
+    data_dir.mkdir(parents=True)
+    (data_dir / "config.toml").write_text('[quick_tags]\n1 = "belarus"\n7 = "wire"\n')
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        hint = app.list_screen.query_one("#quick-tags", Static).render().plain
+        assert "1 belarus" in hint and "7 wire" in hint and "important" not in hint
+        await pilot.press("7")
+        await pilot.pause()
+        assert session.store.annotation(app.list_screen.current_summary().id).tags == ["wire"]
+
+
+async def test_note_is_saved_when_quitting_with_editor_open(make_session):
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article_id = app.list_screen.current_summary().id
+        await pilot.press("n", *"typed but never closed")
+        await pilot.pause()
+        assert isinstance(app.focused, TextArea)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert session.store.annotation(article_id).note == "typed but never closed"
+
+
+async def test_help_lists_every_key(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help-keys", Static).render().plain
+        keys = {line.split("  ")[0].strip() for line in text.splitlines()}
+        for key in ("t", "n", "u", "e", "/", "q", "?", "enter", "escape", "j/k, up/down", "ctrl+p"):
+            assert key in keys, key
+        assert "important" in text  # quick tag 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleListScreen)
+
+
+async def test_export_key_writes_markdown_and_says_where(make_session, data_dir: Path):
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "e")
+        await pilot.pause()
+        target = data_dir / "exports" / "briefreader-notes.md"
+        assert target.exists()
+        assert "#follow-up" in target.read_text()
+        assert any(str(target) in n.message for n in app._notifications)
+
+
+async def test_filter_narrows_the_list_and_escape_clears_it(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"bolstering")
+        await pilot.pause()
+        assert len(table_titles(app)) == 1 and table_titles(app)[0].startswith(TITLE_002)
+        await pilot.press("escape")  # leaves the box, filter stays
+        await pilot.pause()
+        assert len(table_titles(app)) == 1
+        await pilot.press("escape")  # clears the filter
+        await pilot.pause()
+        assert len(table_titles(app)) == 2
+
+
+async def test_article_text_is_data_not_markup(make_session, tmp_path: Path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "[bold red]Fake[/] headline [@click=app.quit]x[/]\n\n"
+        "MINSK, May 5. /TASS/. Text with \x1b]0;pwned\x07 escape and [link=http://x]link[/link].",
+        encoding="utf-8",
+    )
+    session = make_session()
+    session.library.add([folder])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert table_titles(app)[0].startswith("[bold red]Fake[/] headline")
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[@click=app.quit]x[/]" in text
+        assert "[link=http://x]link[/link]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        assert app.is_running
+
+
+async def test_paths_on_the_command_line_are_added(make_session, tmp_path: Path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "story.md").write_text("# My own story\n\nKYIV, Oct 26 (Reuters) - Something.\n")
+    session = make_session()
+    app = BriefreaderApp(session, add_paths=[folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert table_titles(app) == ["My own story"]
+    assert session.store.sources() == [folder.resolve()]
+
+
+def test_rendered_cells_are_rich_text_not_markup_strings(make_session):
+    # DataTable parses str cells as markup; the list must hand it Text objects.
+    from briefreader.ui.list_screen import _cell
+
+    cell = _cell("[b]x[/b]\x1b[31m")
+    assert isinstance(cell, Text) and cell.plain.startswith("[b]x[/b]")
+    assert "\x1b" not in cell.plain

@@ -1,0 +1,1 @@
+"""The Textual user interface: renders what the core computes and sends it the user's keys."""

@@ -1,0 +1,164 @@
+"""The Textual app: opens the session's library, routes keys to screens, reports changes.
+
+It takes a ready Session (paths, config, store, library), so a test builds an isolated app
+on a temp data dir with one call. Slow work (reading folders, opening files) runs in
+worker threads so the interface never freezes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from briefreader.articles import ArticleError
+from briefreader.entities import Entity
+from briefreader.export import ExportError, render, select, write_export
+from briefreader.library import AddReport, ArticleSummary
+from briefreader.session import Session
+from briefreader.textsafety import one_line
+from briefreader.ui.annotating import AnnotationChanged
+from briefreader.ui.dialogs import NoteEditor
+from briefreader.ui.help_screen import HelpScreen
+from briefreader.ui.list_screen import ArticleListScreen
+from briefreader.ui.reader_screen import ReaderScreen
+
+
+class BriefreaderApp(App[None]):
+    """A keyboard-first reader and annotator for news articles."""
+
+    CSS_PATH = "briefreader.tcss"
+    TITLE = "briefreader"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Keys"),
+    ]
+
+    def __init__(self, session: Session, add_paths: Sequence[Path] = ()) -> None:
+        super().__init__()
+        self.session = session
+        self.add_paths = list(add_paths)
+        self.summaries: list[ArticleSummary] = []
+        self.showing_samples = True
+        # Tag text typed and then escaped, per article, offered again next time.
+        self.tag_drafts: dict[str, str] = {}
+        self.list_screen = ArticleListScreen()
+        if session.config.theme:
+            if session.config.theme in self.available_themes:
+                self.theme = session.config.theme
+            else:
+                session.problems.append(
+                    f"Unknown theme {session.config.theme!r} in {session.paths.config_file}; "
+                    f"choose one of: {', '.join(sorted(self.available_themes))}."
+                )
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """Notify with plain text: article and user text must never be read as markup."""
+        self.notify(one_line(message), severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        self.push_screen(self.list_screen)
+        for problem in self.session.problems:
+            self.notify(one_line(problem), severity="error", timeout=12, markup=False)
+        self.load_library()
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library(self) -> None:
+        """Add any paths given on the command line, then list the library."""
+        report = self.session.library.add(self.add_paths) if self.add_paths else None
+        summaries = self.session.library.summaries()
+        showing_samples = self.session.library.showing_samples
+        self.call_from_thread(self._library_loaded, summaries, showing_samples, report)
+
+    def _library_loaded(
+        self, summaries: list[ArticleSummary], showing_samples: bool, report: AddReport | None
+    ) -> None:
+        self.summaries = summaries
+        self.showing_samples = showing_samples
+        self.list_screen.show_articles()
+        if report is not None:
+            self.say(
+                f"Added {len(report.added)} article(s); skipped {len(report.skipped)}",
+                "warning" if report.skipped else "information",
+            )
+            for path, reason in report.skipped[:5]:
+                self.say(f"Skipped {path}: {reason}", "warning")
+
+    def open_article(self, summary: ArticleSummary) -> None:
+        """Read the article in a worker and show it in the reader."""
+        self._load_article(summary)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _load_article(self, summary: ArticleSummary) -> None:
+        try:
+            article, entities = self.session.library.load(summary)
+        except (ArticleError, OSError) as error:
+            self.call_from_thread(
+                self.say, f"Cannot open {summary.path}: {error}. Was it moved or deleted?", "error"
+            )
+            return
+        self.call_from_thread(self._show_reader, summary, article, entities)
+
+    def _show_reader(
+        self, summary: ArticleSummary, article: object, entities: list[Entity]
+    ) -> None:
+        self.push_screen(ReaderScreen(summary, article, entities))  # type: ignore[arg-type]
+
+    def on_annotation_changed(self, message: AnnotationChanged) -> None:
+        self.list_screen.refresh_article(message.article_id)
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.show_annotations()
+
+    def export_markdown(self) -> None:
+        """`e`: write the Markdown digest where config.toml says (default: the data dir)."""
+        chosen = select(self.session.store.annotations())
+        target = self.session.export_target
+        try:
+            write_export(render(chosen, "md"), target)
+        except ExportError as error:
+            self.say(str(error), "error")
+            return
+        self.say(f"Exported {len(chosen)} annotated article(s) to {target}")
+
+    def _flush_open_editors(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteEditor):
+                screen.save_now()
+
+    async def action_quit(self) -> None:
+        """Quit, saving a note that is still being edited."""
+        self._flush_open_editors()
+        self.exit()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        # Only our own keys: the widgets' built-in ones (cursor left/right…) are noise here.
+        keys = [
+            (self.get_key_display(active.binding), active.binding.description)
+            for active in self.screen.active_bindings.values()
+            if active.binding.description
+            and isinstance(active.node, App | Screen)
+            and active.binding.action != "command_palette"
+        ]
+        self.push_screen(HelpScreen(keys, self.session.config.quick_tags))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Keys", "Show every key and what it does", self.action_help)
+        yield SystemCommand(
+            "Export notes to Markdown",
+            f"Write the digest to {self.session.export_target}",
+            self.export_markdown,
+        )
+        if isinstance(screen, ArticleListScreen | ReaderScreen):
+            yield SystemCommand("Tag article", "Add or remove tags (t)", screen.action_tag)
+            yield SystemCommand("Edit note", "Open the note editor (n)", screen.action_note)
+            yield SystemCommand("Undo", "Undo the last annotation change (u)", screen.action_undo)
+        if isinstance(screen, ArticleListScreen):
+            yield SystemCommand("Filter articles", "Filter the list (/)", screen.action_filter)

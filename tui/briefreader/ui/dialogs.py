@@ -1,0 +1,131 @@
+"""Small modal dialogs: the tag prompt and the note editor.
+
+Both hand their result back to the screen that opened them (dismiss with a value); they
+never write to the store themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, TextArea
+
+from briefreader.tags import tag_key
+from briefreader.textsafety import one_line
+
+
+class LastWordSuggester(Suggester):
+    """Complete the tag being typed (the last word) from the tags already in use.
+
+    Tags are tried in the order given (most used first), so the likeliest tag wins.
+    """
+
+    def __init__(self, tags: Iterable[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.tags = list(dict.fromkeys(tags))
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """Suggest the whole input with its last word completed."""
+        if not value or value[-1] in " ,":
+            return None
+        cut = max(value.rfind(" "), value.rfind(",")) + 1
+        head, word = value[:cut], value[cut:]
+        sign = "-" if word.startswith("-") else ""
+        stem = tag_key(word.removeprefix("-"))
+        if not stem:
+            return None
+        for tag in self.tags:
+            if tag_key(tag).startswith(stem) and tag_key(tag) != stem:
+                return f"{head}{sign}{tag}"
+        return None
+
+
+@dataclass(frozen=True)
+class TagAnswer:
+    """What the tag prompt hands back: the typed text, and whether to apply it or keep it."""
+
+    text: str
+    apply: bool
+
+
+class TagPrompt(ModalScreen[TagAnswer]):
+    """Ask for tags: comma or space separated, '-tag' removes, existing tags complete."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close", show=True)]
+
+    def __init__(self, title: str, current: list[str], known: Iterable[str], draft: str) -> None:
+        super().__init__()
+        self.article_title = title
+        self.current = current
+        self.known = list(known)
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(
+                Content(f"Tags for: {one_line(self.article_title)}"), classes="dialog-title"
+            )
+            current = " ".join(f"#{one_line(t)}" for t in self.current) or "(none yet)"
+            yield Label(Content(f"Current: {current}"), id="current-tags")
+            yield Input(
+                value=self.draft,
+                placeholder="tags, comma or space separated; -tag removes; → completes",
+                suggester=LastWordSuggester(self.known),
+                id="tag-input",
+            )
+            yield Label(
+                "enter apply · → accept completion · escape close (text kept)", classes="hint"
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(TagAnswer(event.value, apply=True))
+
+    def action_cancel(self) -> None:
+        self.dismiss(TagAnswer(self.query_one(Input).value, apply=False))
+
+
+class NoteEditor(ModalScreen[None]):
+    """A multi-line note editor; closing it (escape or ctrl+s) saves through a callback.
+
+    The callback is also what the app calls when it quits with the editor still open, so
+    typed text is never lost.
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Save & close", show=True),
+        Binding("ctrl+s", "close", "Save & close", show=False),
+    ]
+
+    def __init__(self, title: str, note: str, save: Callable[[str], None]) -> None:
+        super().__init__()
+        self.article_title = title
+        self.note = note
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog"):
+            heading = Content(f"Note on: {one_line(self.article_title)}")
+            yield Label(heading, classes="dialog-title")
+            yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Label("Markdown welcome · escape or ctrl+s saves and closes", classes="hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def save_now(self) -> None:
+        """Hand the typed text to the store now (used on close and when the app quits)."""
+        self.save(self.query_one(TextArea).text)
+
+    def action_close(self) -> None:
+        self.save_now()
+        self.dismiss()

@@ -1,0 +1,58 @@
+"""`?`: every key that works where the user pressed it, generated from the live bindings.
+
+Built from the bindings themselves so the help can never drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from briefreader.textsafety import one_line
+
+ALWAYS = [
+    ("j/k, up/down", "move in the list, scroll in the reader"),
+    ("enter", "open the selected article"),
+    ("escape", "back / close a dialog (typed text is kept)"),
+    ("ctrl+p", "command palette"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of keys and what they do on the screen below."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, keys: list[tuple[str, str]], quick_tags: dict[str, str]) -> None:
+        super().__init__()
+        self.keys = keys
+        self.quick_tags = quick_tags
+
+    def compose(self) -> ComposeResult:
+        rows = dict(ALWAYS)
+        for key, description in self.keys:
+            rows.setdefault(key, description)
+        for key in "123456789":
+            tag = self.quick_tags.get(key)
+            if key in rows:
+                rows[key] = f"toggle quick tag #{one_line(tag)}" if tag else "(no quick tag set)"
+        width = max(len(k) for k in rows) + 2
+        lines = [
+            Content.assemble((key.ljust(width), "bold"), one_line(text))
+            for key, text in rows.items()
+        ]
+        with VerticalScroll(id="help-dialog"):
+            yield Label("Keys", classes="dialog-title")
+            yield Static(Content("\n").join(lines), id="help-keys")
+            yield Label("escape or ? closes", classes="hint")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss()
