@@ -33,10 +33,10 @@ class AnnotatingScreen(Screen[None]):
     """A screen with a current article that the annotation keys act on."""
 
     BINDINGS = [
-        Binding("t", "tag", "Tag"),
-        Binding("n", "note", "Note"),
-        Binding("u", "undo", "Undo"),
-        Binding("e", "export", "Export"),
+        Binding("t", "tag", "Tag", tooltip="add or remove tags (comma or space separated)"),
+        Binding("n", "note", "Note", tooltip="write the article's note; closing saves it"),
+        Binding("u", "undo", "Undo", tooltip="undo the last tag or note change"),
+        Binding("e", "export", "Export", tooltip="export notes to Markdown and say where"),
         *[
             Binding(key, f"quick_tag('{key}')", f"Toggle quick tag {key}", show=False)
             for key in QUICK_TAG_KEYS

@@ -34,8 +34,8 @@ class BriefreaderApp(App[None]):
     CSS_PATH = "briefreader.tcss"
     TITLE = "briefreader"
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Keys"),
+        Binding("q", "quit", "Quit", tooltip="quit; a note still being edited is saved"),
+        Binding("question_mark", "help", "Keys", tooltip="show every key"),
     ]
 
     def __init__(self, session: Session, add_paths: Sequence[Path] = ()) -> None:
@@ -139,12 +139,21 @@ class BriefreaderApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         # Only our own keys: the widgets' built-in ones (cursor left/right…) are noise here.
-        keys = [
-            (self.get_key_display(active.binding), active.binding.description)
+        own = [
+            active
             for active in self.screen.active_bindings.values()
             if active.binding.description
             and isinstance(active.node, App | Screen)
             and active.binding.action != "command_palette"
+        ]
+        # The screen's keys first, then the app-wide ones.
+        own.sort(key=lambda active: isinstance(active.node, App))
+        keys = [
+            (
+                self.get_key_display(active.binding),
+                active.binding.tooltip or active.binding.description,
+            )
+            for active in own
         ]
         self.push_screen(HelpScreen(keys, self.session.config.quick_tags))
 

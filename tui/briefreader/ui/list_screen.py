@@ -34,7 +34,7 @@ class ArticleListScreen(AnnotatingScreen):
         Binding("enter", "open", "Open", priority=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("slash", "filter", "Filter"),
+        Binding("slash", "filter", "Filter", tooltip="filter by words in title, place, tags, note"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 

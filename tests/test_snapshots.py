@@ -1,0 +1,58 @@
+"""SVG snapshots of the key screens, at the smallest supported size and a wide one.
+
+A failing snapshot means the screen changed: look at the report, and update the snapshot
+(pytest --snapshot-update) only when the change is intended.
+"""
+
+from __future__ import annotations
+
+from briefreader.tags import TagEdit
+from briefreader.ui.app import BriefreaderApp
+
+
+async def _settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _annotated_app(make_session) -> BriefreaderApp:
+    session = make_session()
+    second = session.library.summaries()[1]
+    session.store.edit_tags([second.ref], TagEdit(("defense", "union-state"), ()))
+    session.store.set_note(second.ref, "Mezentsev: no concrete boundaries.")
+    return BriefreaderApp(session)
+
+
+def test_article_list_80x24(snap_compare, make_session):
+    assert snap_compare(_annotated_app(make_session), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_reader_80x24(snap_compare, make_session):
+    async def open_second(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("j", "enter")
+        await _settle(pilot)
+
+    assert snap_compare(
+        _annotated_app(make_session), terminal_size=(80, 24), run_before=open_second
+    )
+
+
+def test_reader_160x48(snap_compare, make_session):
+    async def open_first(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+
+    assert snap_compare(
+        _annotated_app(make_session), terminal_size=(160, 48), run_before=open_first
+    )
+
+
+def test_help_80x24(snap_compare, make_session):
+    async def show_help(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(_annotated_app(make_session), terminal_size=(80, 24), run_before=show_help)
