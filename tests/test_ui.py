@@ -104,7 +104,8 @@ async def test_escape_returns_to_the_same_row(make_session):
 
 
 async def test_tag_note_quit_relaunch_keeps_everything(make_session, data_dir: Path):
-    app = BriefreaderApp(make_session())
+    first_session = make_session()
+    app = BriefreaderApp(first_session)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         reader = await open_row(pilot, 0)
@@ -122,6 +123,9 @@ async def test_tag_note_quit_relaunch_keeps_everything(make_session, data_dir: P
         assert "#defense #Minsk" in screen_text(app)
         await pilot.press("q")
     assert app.is_running is False
+    first_session.close()  # what the process does on exit
+    saved = (data_dir / "briefreader.json").read_text(encoding="utf-8")
+    assert "Khrenin says no expansion" in saved  # the readable file holds the work
 
     # A new process would build a new session on the same data dir.
     relaunched = BriefreaderApp(make_session())
@@ -133,7 +137,6 @@ async def test_tag_note_quit_relaunch_keeps_everything(make_session, data_dir: P
         assert row[4].plain == "✎"
         annotation = relaunched.session.store.annotation(article_id)
         assert annotation.note == "Khrenin says no expansion"
-    assert (data_dir / "briefreader.json").exists()
 
 
 async def test_tag_prompt_completes_existing_tags_and_removes_with_minus(make_session):

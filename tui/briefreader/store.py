@@ -1,6 +1,6 @@
-"""The user's work: tags and notes per article, the library's folders, and undo.
+"""The user's work: tags, notes and highlights per article, the library's folders, undo.
 
-Everything here is saved the moment a change completes (one atomic write per change), so
+Every change is on disk (an fsynced journal line) the moment its method returns, so
 quitting, a crash or a second instance never costs more than the change in flight. The UI
 and the CLI both go through this class; neither touches TinyDB directly.
 """
@@ -8,7 +8,11 @@ and the CLI both go through this class; neither touches TinyDB directly.
 from __future__ import annotations
 
 import copy
+import shutil
+import uuid
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,10 +21,13 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Table
 
-from briefreader.storage import AtomicJSONStorage
-from briefreader.tags import TagEdit, tag_key
+from briefreader.anchors import TextQuote, attach, quote
+from briefreader.migrations import CURRENT_SCHEMA, migrate, schema_of
+from briefreader.storage import JournaledJSONStorage, NewerSchemaError
+from briefreader.tags import TagEdit, normalise_tag, tag_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = CURRENT_SCHEMA
+HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "red")
 
 
 class _FreshIdTable(Table):
@@ -33,6 +40,10 @@ class _FreshIdTable(Table):
 
 class _Database(TinyDB):
     table_class = _FreshIdTable
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,7 @@ class ArticleRef:
 
 @dataclass
 class Annotation:
-    """Tags and note of one article, plus a snapshot of what it was."""
+    """Tags and note of one article, plus a snapshot of what the article was."""
 
     article_id: str
     tags: list[str] = field(default_factory=list)
@@ -59,6 +70,7 @@ class Annotation:
     date: str | None = None
     place: str | None = None
     agency: str | None = None
+    created: str = ""
     updated: str = ""
 
     @property
@@ -70,7 +82,7 @@ class Annotation:
     def from_doc(cls, doc: dict[str, Any]) -> Annotation:
         """Rebuild from a stored document, tolerating fields a hand edit left out."""
         known = {name: doc[name] for name in cls.__dataclass_fields__ if name in doc}
-        known["tags"] = [str(t) for t in known.get("tags", []) if isinstance(t, str)]
+        known["tags"] = [str(t) for t in known.get("tags", []) or [] if isinstance(t, str)]
         known["note"] = str(known.get("note") or "")
         return cls(**known)
 
@@ -80,54 +92,132 @@ class Annotation:
 
 
 @dataclass(frozen=True)
-class UndoStep:
-    """One user action, which may have touched several articles, undone as a whole."""
+class Highlight:
+    """A highlighted passage of an article, anchored so it survives edits to the file."""
+
+    id: str
+    article_id: str
+    selector: TextQuote
+    colour: str
+    comment: str = ""
+    created: str = ""
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Highlight:
+        """Rebuild from a stored document."""
+        return cls(
+            id=str(doc["id"]),
+            article_id=str(doc["article_id"]),
+            selector=TextQuote.from_doc(doc.get("selector") or {}),
+            colour=str(doc.get("colour") or HIGHLIGHT_COLOURS[0]),
+            comment=str(doc.get("comment") or ""),
+            created=str(doc.get("created") or ""),
+        )
+
+    def as_doc(self) -> dict[str, Any]:
+        """The stored form."""
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "selector": self.selector.as_doc(),
+            "colour": self.colour,
+            "comment": self.comment,
+            "created": self.created,
+        }
+
+
+@dataclass(frozen=True)
+class AttachedHighlight:
+    """A highlight and where it is in the article's current text (None: orphaned)."""
+
+    highlight: Highlight
+    span: tuple[int, int] | None
+
+    @property
+    def orphaned(self) -> bool:
+        """The quoted passage is no longer in the text; kept and listed, never dropped."""
+        return self.span is None
+
+
+# One recorded document change: table, key field, key value, before, after.
+_Change = tuple[str, str, str, dict[str, Any] | None, dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class JournalStep:
+    """One user action, which may have touched many documents, undone and redone whole."""
 
     description: str
-    before: tuple[tuple[str, dict[str, Any] | None], ...]
+    changes: tuple[_Change, ...]
 
 
 class AnnotationStore:
-    """Tags, notes and library folders in one TinyDB file, with an undo journal."""
+    """Tags, notes, highlights and library folders in one TinyDB file, with undo/redo."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._storage_holder: list[AtomicJSONStorage] = []
-
-        def make_storage(file: str) -> AtomicJSONStorage:
-            storage = AtomicJSONStorage(file)
-            self._storage_holder.append(storage)
-            return storage
-
-        self.db = _Database(str(path), storage=make_storage)
-        self._annotations = self.db.table("annotations", cache_size=0)
-        self._sources = self.db.table("library", cache_size=0)
-        self._meta = self.db.table("meta", cache_size=0)
-        self._undo: list[UndoStep] = []
-        # Reading once surfaces a corrupt file now, not at the first change.
-        self.db.tables()
+        self.storage = JournaledJSONStorage(path)
+        storage = self.storage
+        self.db = _Database(str(path), storage=lambda _path: storage)
+        self._tables = {
+            name: self.db.table(name, cache_size=0)
+            for name in ("annotations", "highlights", "library", "meta")
+        }
+        self._undo: list[JournalStep] = []
+        self._redo: list[JournalStep] = []
+        self.migrated_from: int | None = None
+        self._upgrade_schema()
 
     @property
     def problems(self) -> list[str]:
-        """Messages about the database file (e.g. moved aside because it was corrupt)."""
-        return self._storage_holder[0].problems
+        """Messages about the database file (moved aside as corrupt, migrated, …)."""
+        return self.storage.problems
 
     def close(self) -> None:
-        """Release the file; every change was already written."""
+        """Fold the journal into the JSON file and release it; every change was saved."""
         self.db.close()
+
+    # -- schema ------------------------------------------------------------------------
+
+    def _upgrade_schema(self) -> None:
+        with self.storage.transaction():
+            raw = self.storage.read() or {}
+            version = schema_of(raw) if raw else CURRENT_SCHEMA
+            if version > CURRENT_SCHEMA:
+                raise NewerSchemaError(
+                    f"{self.path} was written by a newer briefreader (schema {version}); "
+                    "upgrade briefreader to open it"
+                )
+            if version == CURRENT_SCHEMA:
+                return
+            kept = self.path.with_name(f"{self.path.name}.schema-{version}.bak")
+            if self.storage.pending_changes:
+                self.storage.compact()  # the kept copy must hold every saved change
+            shutil.copy2(self.path, kept)
+            tables, self.migrated_from = migrate(copy.deepcopy(raw))
+            self.storage.write(tables)
+            self.storage.compact()
+            self.problems.append(
+                f"Upgraded {self.path} from schema {version} to {CURRENT_SCHEMA}; "
+                f"the old file is kept as {kept}."
+            )
+
+    def _stamp_schema(self) -> None:
+        if not self._tables["meta"].all():
+            self._tables["meta"].insert({"schema": CURRENT_SCHEMA})
 
     # -- reading -----------------------------------------------------------------------
 
     def annotation(self, article_id: str) -> Annotation:
         """The annotation for an article, empty when it has none."""
-        doc = self._annotations.get(Query().article_id == article_id)
+        doc = self._tables["annotations"].get(Query().article_id == article_id)
         if doc is None:
             return Annotation(article_id)
         return Annotation.from_doc(dict(doc))
 
     def annotations(self) -> list[Annotation]:
         """All articles that have any tag or note, oldest change first."""
-        found = [Annotation.from_doc(dict(doc)) for doc in self._annotations.all()]
+        found = [Annotation.from_doc(dict(doc)) for doc in self._tables["annotations"].all()]
         return sorted((a for a in found if not a.is_empty), key=lambda a: a.updated)
 
     def tag_counts(self) -> Counter[str]:
@@ -139,7 +229,84 @@ class AnnotationStore:
                 counts[spelling.setdefault(tag_key(tag), tag)] += 1
         return counts
 
-    # -- changing ----------------------------------------------------------------------
+    def highlights(self, article_id: str) -> list[Highlight]:
+        """An article's highlights in reading order of where they were made."""
+        docs = self._tables["highlights"].search(Query().article_id == article_id)
+        found = [Highlight.from_doc(dict(doc)) for doc in docs]
+        return sorted(found, key=lambda h: (h.selector.start, h.created))
+
+    def attached_highlights(self, article_id: str, text: str) -> list[AttachedHighlight]:
+        """Highlights placed on the article's current text; orphans keep span None."""
+        return [AttachedHighlight(h, attach(h.selector, text)) for h in self.highlights(article_id)]
+
+    # -- the journal -------------------------------------------------------------------
+
+    @contextmanager
+    def _recording(self, description: str) -> Iterator[list[_Change]]:
+        """Collect document changes of one action into one undoable step."""
+        changes: list[_Change] = []
+        with self.storage.transaction():
+            self._stamp_schema()
+            yield changes
+        if changes:
+            self._undo.append(JournalStep(description, tuple(changes)))
+            self._redo.clear()
+
+    def _put(
+        self, changes: list[_Change], table: str, key: str, value: str, doc: dict[str, Any] | None
+    ) -> None:
+        """Write (or delete, when doc is None) one document and record before/after."""
+        condition = Query()[key] == value
+        before = self._tables[table].get(condition)
+        before_doc = dict(before) if before is not None else None
+        if before_doc == doc:
+            return
+        self._write_doc(table, key, value, doc)
+        changes.append((table, key, value, before_doc, copy.deepcopy(doc)))
+
+    def _write_doc(self, table: str, key: str, value: str, doc: dict[str, Any] | None) -> None:
+        condition = Query()[key] == value
+        target = self._tables[table]
+        if doc is None:
+            target.remove(condition)
+        elif not target.contains(condition):
+            target.insert(copy.deepcopy(doc))
+        else:
+
+            def replace(stored: dict[str, Any]) -> None:
+                # Replace, not merge: a field the change removed must leave the file too.
+                stored.clear()
+                stored.update(copy.deepcopy(doc))
+
+            target.update(replace, condition)
+
+    def undo(self) -> str | None:
+        """Revert the last change; returns its description, or None when nothing is left."""
+        return self._replay(self._undo, self._redo, before=True)
+
+    def redo(self) -> str | None:
+        """Re-apply the last undone change; returns its description, or None."""
+        return self._replay(self._redo, self._undo, before=False)
+
+    def _replay(
+        self, source: list[JournalStep], target: list[JournalStep], before: bool
+    ) -> str | None:
+        if not source:
+            return None
+        step = source.pop()
+        with self.storage.transaction():
+            ordered = reversed(step.changes) if before else step.changes
+            for table, key, value, old, new in ordered:
+                self._write_doc(table, key, value, old if before else new)
+        target.append(step)
+        return step.description
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether `u` has anything to revert in this session."""
+        return bool(self._undo)
+
+    # -- changing annotations ------------------------------------------------------------
 
     def edit_tags(self, refs: list[ArticleRef], edit: TagEdit) -> int:
         """Add and remove tags on many articles as one undoable step; returns how many changed."""
@@ -173,30 +340,20 @@ class AnnotationStore:
 
         return bool(self._apply([ref], change, "edit note"))
 
-    def undo(self) -> str | None:
-        """Revert the last change; returns its description, or None when nothing is left."""
-        if not self._undo:
-            return None
-        step = self._undo.pop()
-        for article_id, before in step.before:
-            condition = Query().article_id == article_id
-            if before is None:
-                self._annotations.remove(condition)
-            else:
-                self._annotations.upsert(before, condition)
-        return step.description
-
-    @property
-    def can_undo(self) -> bool:
-        """Whether `u` has anything to revert in this session."""
-        return bool(self._undo)
-
     def merge(self, incoming: Annotation) -> bool:
-        """Merge an imported annotation: tags are united, a different note is appended."""
+        """Merge an imported annotation: tags are united, a different note is appended.
+
+        An article with no local annotation takes the imported one as it was, timestamps
+        included, so export → import → export gives the same file.
+        """
         current = self.annotation(incoming.article_id)
         tags = list(current.tags)
         keys = {tag_key(t) for t in tags}
-        tags += [t for t in incoming.tags if tag_key(t) not in keys]
+        for raw in incoming.tags:
+            tag = normalise_tag(raw)
+            if tag and tag_key(tag) not in keys:
+                tags.append(tag)
+                keys.add(tag_key(tag))
         note = current.note
         if incoming.note.strip() and incoming.note.strip() not in note:
             note = f"{note.rstrip()}\n\n{incoming.note}" if note.strip() else incoming.note
@@ -214,44 +371,82 @@ class AnnotationStore:
         def change(annotation: Annotation) -> None:
             annotation.tags, annotation.note = tags, note
 
-        return bool(self._apply([ref], change, "import"))
+        fresh = current.is_empty and bool(incoming.updated)
+        stamps = (incoming.created or incoming.updated, incoming.updated) if fresh else None
+        return bool(self._apply([ref], change, "import", stamps))
 
-    def _ensure_schema(self) -> None:
-        if not self._meta.all():
-            self._meta.insert({"schema": SCHEMA_VERSION})
-
-    def _apply(self, refs: list[ArticleRef], change: Any, description: str) -> int:
-        self._ensure_schema()
-        before: list[tuple[str, dict[str, Any] | None]] = []
+    def _apply(
+        self,
+        refs: list[ArticleRef],
+        change: Callable[[Annotation], None],
+        description: str,
+        stamps: tuple[str, str] | None = None,
+    ) -> int:
         changed = 0
-        for ref in refs:
-            condition = Query().article_id == ref.id
-            old_doc = self._annotations.get(condition)
-            annotation = self.annotation(ref.id)
-            original = copy.deepcopy(annotation.as_doc())
-            change(annotation)
-            if annotation.tags == original["tags"] and annotation.note == original["note"]:
-                continue
-            annotation.title = ref.title or annotation.title
-            annotation.path = ref.path or annotation.path
-            annotation.date = ref.date or annotation.date
-            annotation.place = ref.place or annotation.place
-            annotation.agency = ref.agency or annotation.agency
-            annotation.updated = datetime.now(UTC).isoformat(timespec="seconds")
-            before.append((ref.id, dict(old_doc) if old_doc is not None else None))
-            self._annotations.upsert(annotation.as_doc(), condition)
-            changed += 1
-        if before:
-            self._undo.append(UndoStep(description, tuple(before)))
+        with self._recording(description) as changes:
+            for ref in refs:
+                annotation = self.annotation(ref.id)
+                original = (list(annotation.tags), annotation.note)
+                change(annotation)
+                if (annotation.tags, annotation.note) == original:
+                    continue
+                annotation.title = ref.title or annotation.title
+                annotation.path = ref.path or annotation.path
+                annotation.date = ref.date or annotation.date
+                annotation.place = ref.place or annotation.place
+                annotation.agency = ref.agency or annotation.agency
+                if stamps is not None:
+                    annotation.created, annotation.updated = stamps
+                else:
+                    annotation.updated = _now()
+                    annotation.created = annotation.created or annotation.updated
+                doc = None if annotation.is_empty else annotation.as_doc()
+                self._put(changes, "annotations", "article_id", ref.id, doc)
+                changed += 1
         return changed
+
+    # -- highlights --------------------------------------------------------------------
+
+    def add_highlight(
+        self, ref: ArticleRef, text: str, start: int, end: int, colour: str, comment: str = ""
+    ) -> Highlight:
+        """Highlight text[start:end] of an article; anchored by quote, context and offsets."""
+        highlight = Highlight(
+            id=uuid.uuid4().hex[:12],
+            article_id=ref.id,
+            selector=quote(text, start, end),
+            colour=colour,
+            comment=comment,
+            created=_now(),
+        )
+        with self._recording(f"highlight “{_short(highlight.selector.exact)}”") as changes:
+            self._put(changes, "highlights", "id", highlight.id, highlight.as_doc())
+        return highlight
+
+    def set_highlight_comment(self, highlight_id: str, comment: str) -> bool:
+        """Attach or change the comment on a highlight."""
+        doc = self._tables["highlights"].get(Query().id == highlight_id)
+        if doc is None or doc.get("comment") == comment:
+            return False
+        with self._recording("comment on highlight") as changes:
+            self._put(changes, "highlights", "id", highlight_id, {**dict(doc), "comment": comment})
+        return True
+
+    def delete_highlight(self, highlight_id: str) -> bool:
+        """Remove a highlight; undo brings it back."""
+        doc = self._tables["highlights"].get(Query().id == highlight_id)
+        if doc is None:
+            return False
+        with self._recording("delete highlight") as changes:
+            self._put(changes, "highlights", "id", highlight_id, None)
+        return True
 
     # -- library folders -----------------------------------------------------------------
 
     def sources(self) -> list[Path]:
         """Files and folders the user added, in the order added."""
-        return [
-            Path(doc["path"]) for doc in self._sources.all() if isinstance(doc.get("path"), str)
-        ]
+        docs = self._tables["library"].all()
+        return [Path(doc["path"]) for doc in docs if isinstance(doc.get("path"), str)]
 
     def add_source(self, path: Path) -> bool:
         """Remember a file or folder; returns False when it (or a folder holding it) is known."""
@@ -259,9 +454,15 @@ class AnnotationStore:
         for known in self.sources():
             if resolved == known or known in resolved.parents:
                 return False
-        self._ensure_schema()
-        self._sources.insert({"path": str(resolved)})
+        with self.storage.transaction():
+            self._stamp_schema()
+            self._tables["library"].insert({"path": str(resolved), "added": _now()})
         return True
+
+
+def _short(text: str, limit: int = 30) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _describe_edit(edit: TagEdit) -> str:
