@@ -137,7 +137,11 @@ def decode_article_bytes(raw: bytes) -> tuple[str, tuple[str, ...]]:
     """Decode bytes as UTF-8 (or UTF-16 with a BOM), falling back to cp1252 and saying so."""
     notes: tuple[str, ...] = ()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = raw.decode("utf-16", errors="replace")
+            notes = ("damaged UTF-16; unreadable characters were replaced",)
     else:
         if b"\x00" in raw[:8192]:
             raise ArticleError("looks like a binary file, not text")

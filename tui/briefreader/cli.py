@@ -21,6 +21,7 @@ from briefreader.export import FORMATS, ExportError, parse_backup, render, selec
 from briefreader.export import write_export as write_export_file
 from briefreader.library import ArticleSummary
 from briefreader.session import Session, open_session
+from briefreader.storage import NewerSchemaError
 from briefreader.tags import TagEdit, normalise_tag, tag_key
 from briefreader.textsafety import one_line
 
@@ -31,10 +32,12 @@ class UserError(Exception):
     """A mistake the user can fix; its message is printed as is."""
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    # Subcommands must not reset a --data-dir given before the command word.
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=None if top_level else argparse.SUPPRESS,
         help="keep annotations, index and config.toml in DIR (or set BRIEFREADER_DATA_DIR)",
     )
 
@@ -47,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'briefreader [PATH ...]' without a command to open the reader.",
     )
     parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
-    _common(parser)
+    _common(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     add = commands.add_parser("add", help="add files or folders to the library")
@@ -95,7 +98,7 @@ def build_tui_parser() -> argparse.ArgumentParser:
         f"Commands: {', '.join(COMMANDS)} (see 'briefreader COMMAND --help').",
     )
     parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
-    _common(parser)
+    _common(parser, top_level=True)
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to add")
     return parser
 
@@ -129,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command is None:
             return _run_tui(session, [Path(p) for p in args.paths])
         return HANDLERS[command](session, args)
-    except (UserError, ArticleError, LookupError, ExportError) as error:
+    except (UserError, ArticleError, LookupError, ExportError, NewerSchemaError) as error:
         print(f"briefreader: {one_line(str(error))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
