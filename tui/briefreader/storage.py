@@ -69,6 +69,9 @@ class JournaledJSONStorage(Storage):
         self._lock_fd: int | None = None
         self._lock_depth = 0
         self._backed_up = False
+        # Bumped whenever data arrives from disk rather than from our own writes, so
+        # callers holding indexes over the documents know to rebuild them.
+        self.generation = 0
 
     # -- cross-process lock ------------------------------------------------------------
 
@@ -120,6 +123,7 @@ class JournaledJSONStorage(Storage):
         return self._data
 
     def _load_all(self) -> None:
+        self.generation += 1
         self._main_stamp = self._stamp(self.path)
         self._data = self._load_main()
         self._cache = {
@@ -188,6 +192,8 @@ class JournaledJSONStorage(Storage):
                 self._apply_change(table, str(doc_id), doc)
             position += len(line)
             self._journal_entries += 1
+        if position:
+            self.generation += 1
         self._journal_offset += position
 
     def _quarantine_journal(self) -> None:
@@ -211,9 +217,10 @@ class JournaledJSONStorage(Storage):
 
     # -- writing -----------------------------------------------------------------------
 
-    def write(self, data: Tables) -> None:
+    def write(self, data: Tables, touched: dict[str, set[str]] | None = None) -> None:
+        """Journal what changed; `touched` (table → doc ids) spares comparing every document."""
         with self.transaction():
-            changes = self._diff(data)
+            changes = self._diff(data) if touched is None else self._diff_touched(data, touched)
             if not changes:
                 self._data = data
                 return
@@ -247,6 +254,22 @@ class JournaledJSONStorage(Storage):
             changes += [(table, gone, None, None) for gone in cache.keys() - docs.keys()]
         for table in self._cache.keys() - data.keys():
             changes += [(table, gone, None, None) for gone in self._cache[table]]
+        return changes
+
+    def _diff_touched(
+        self, data: Tables, touched: dict[str, set[str]]
+    ) -> list[tuple[str, str, Any, bytes | None]]:
+        changes: list[tuple[str, str, Any, bytes | None]] = []
+        for table, doc_ids in touched.items():
+            docs = data.get(table, {})
+            cache = self._cache.get(table, {})
+            for doc_id in doc_ids:
+                if doc_id in docs:
+                    encoded = orjson.dumps(docs[doc_id])
+                    if cache.get(doc_id) != encoded:
+                        changes.append((table, doc_id, docs[doc_id], encoded))
+                elif doc_id in cache:
+                    changes.append((table, doc_id, None, None))
         return changes
 
     def _append_journal(self, line: bytes) -> None:

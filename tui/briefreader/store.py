@@ -18,28 +18,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
-from tinydb.table import Table
+from tinydb import Query
 
 from briefreader.anchors import TextQuote, attach, quote
+from briefreader.fasttable import InPlaceTinyDB
 from briefreader.migrations import CURRENT_SCHEMA, migrate, schema_of
 from briefreader.storage import JournaledJSONStorage, NewerSchemaError
 from briefreader.tags import TagEdit, normalise_tag, tag_key
 
 SCHEMA_VERSION = CURRENT_SCHEMA
 HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "red")
-
-
-class _FreshIdTable(Table):
-    """Compute the next id from the data each time: another process may have inserted."""
-
-    def _get_next_id(self) -> int:
-        self._next_id = None
-        return super()._get_next_id()
-
-
-class _Database(TinyDB):
-    table_class = _FreshIdTable
 
 
 def _now() -> str:
@@ -158,7 +146,7 @@ class AnnotationStore:
         self.path = path
         self.storage = JournaledJSONStorage(path)
         storage = self.storage
-        self.db = _Database(str(path), storage=lambda _path: storage)
+        self.db = InPlaceTinyDB(str(path), storage=lambda _path: storage)
         self._tables = {
             name: self.db.table(name, cache_size=0)
             for name in ("annotations", "highlights", "library", "meta")
@@ -166,6 +154,9 @@ class AnnotationStore:
         self._undo: list[JournalStep] = []
         self._redo: list[JournalStep] = []
         self.migrated_from: int | None = None
+        # key value → TinyDB doc id, per (table, key field); rebuilt after outside changes.
+        self._indexes: dict[tuple[str, str], dict[str, int]] = {}
+        self._indexed_generation = -1
         self._upgrade_schema()
 
     @property
@@ -202,6 +193,26 @@ class AnnotationStore:
                 f"the old file is kept as {kept}."
             )
 
+    def _index(self, table: str, key: str) -> dict[str, int]:
+        """Doc ids by key, so a lookup never scans every document."""
+        self.storage.read()  # notice another instance's changes first
+        if self._indexed_generation != self.storage.generation:
+            self._indexes.clear()
+            self._indexed_generation = self.storage.generation
+        index = self._indexes.get((table, key))
+        if index is None:
+            index = {}
+            for doc in self._tables[table].all():
+                if isinstance(doc.get(key), str):
+                    index[doc[key]] = doc.doc_id
+            self._indexes[(table, key)] = index
+        return index
+
+    def _get(self, table: str, key: str, value: str) -> dict[str, Any] | None:
+        doc_id = self._index(table, key).get(value)
+        doc = self._tables[table].get(doc_id=doc_id) if doc_id is not None else None
+        return dict(doc) if doc is not None else None
+
     def _stamp_schema(self) -> None:
         if not self._tables["meta"].all():
             self._tables["meta"].insert({"schema": CURRENT_SCHEMA})
@@ -210,10 +221,8 @@ class AnnotationStore:
 
     def annotation(self, article_id: str) -> Annotation:
         """The annotation for an article, empty when it has none."""
-        doc = self._tables["annotations"].get(Query().article_id == article_id)
-        if doc is None:
-            return Annotation(article_id)
-        return Annotation.from_doc(dict(doc))
+        doc = self._get("annotations", "article_id", article_id)
+        return Annotation(article_id) if doc is None else Annotation.from_doc(doc)
 
     def annotations(self) -> list[Annotation]:
         """All articles that have any tag or note, oldest change first."""
@@ -256,21 +265,22 @@ class AnnotationStore:
         self, changes: list[_Change], table: str, key: str, value: str, doc: dict[str, Any] | None
     ) -> None:
         """Write (or delete, when doc is None) one document and record before/after."""
-        condition = Query()[key] == value
-        before = self._tables[table].get(condition)
-        before_doc = dict(before) if before is not None else None
+        before_doc = self._get(table, key, value)
         if before_doc == doc:
             return
         self._write_doc(table, key, value, doc)
         changes.append((table, key, value, before_doc, copy.deepcopy(doc)))
 
     def _write_doc(self, table: str, key: str, value: str, doc: dict[str, Any] | None) -> None:
-        condition = Query()[key] == value
+        index = self._index(table, key)
+        doc_id = index.get(value)
         target = self._tables[table]
         if doc is None:
-            target.remove(condition)
-        elif not target.contains(condition):
-            target.insert(copy.deepcopy(doc))
+            if doc_id is not None:
+                target.remove(doc_ids=[doc_id])
+                del index[value]
+        elif doc_id is None:
+            index[value] = target.insert(copy.deepcopy(doc))
         else:
 
             def replace(stored: dict[str, Any]) -> None:
@@ -278,7 +288,7 @@ class AnnotationStore:
                 stored.clear()
                 stored.update(copy.deepcopy(doc))
 
-            target.update(replace, condition)
+            target.update(replace, doc_ids=[doc_id])
 
     def undo(self) -> str | None:
         """Revert the last change; returns its description, or None when nothing is left."""
@@ -425,17 +435,16 @@ class AnnotationStore:
 
     def set_highlight_comment(self, highlight_id: str, comment: str) -> bool:
         """Attach or change the comment on a highlight."""
-        doc = self._tables["highlights"].get(Query().id == highlight_id)
+        doc = self._get("highlights", "id", highlight_id)
         if doc is None or doc.get("comment") == comment:
             return False
         with self._recording("comment on highlight") as changes:
-            self._put(changes, "highlights", "id", highlight_id, {**dict(doc), "comment": comment})
+            self._put(changes, "highlights", "id", highlight_id, {**doc, "comment": comment})
         return True
 
     def delete_highlight(self, highlight_id: str) -> bool:
         """Remove a highlight; undo brings it back."""
-        doc = self._tables["highlights"].get(Query().id == highlight_id)
-        if doc is None:
+        if self._get("highlights", "id", highlight_id) is None:
             return False
         with self._recording("delete highlight") as changes:
             self._put(changes, "highlights", "id", highlight_id, None)
