@@ -195,6 +195,9 @@ async def test_quick_tags_toggle_and_undo(make_session):
         assert session.store.annotation(first.id).tags == ["important", "defense"]
         row = app.list_screen.query_one(DataTable).get_row(first.id)
         assert row[3].plain == "#important #defense"
+        await pilot.press("U")  # redo the untag
+        await pilot.pause()
+        assert session.store.annotation(first.id).tags == ["defense"]
 
 
 async def test_quick_tag_names_come_from_config(make_session, data_dir: Path):

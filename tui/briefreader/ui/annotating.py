@@ -36,6 +36,7 @@ class AnnotatingScreen(Screen[None]):
         Binding("t", "tag", "Tag", tooltip="add or remove tags (comma or space separated)"),
         Binding("n", "note", "Note", tooltip="write the article's note; closing saves it"),
         Binding("u", "undo", "Undo", tooltip="undo the last tag or note change"),
+        Binding("U", "redo", "Redo", show=False, tooltip="redo what u undid"),
         Binding("e", "export", "Export", tooltip="export notes to Markdown and say where"),
         *[
             Binding(key, f"quick_tag('{key}')", f"Toggle quick tag {key}", show=False)
@@ -120,6 +121,14 @@ class AnnotatingScreen(Screen[None]):
             return
         self._changed(None)
         self.brief_app.say(f"Undone: {undone}")
+
+    def action_redo(self) -> None:
+        redone = self.brief_app.session.store.redo()
+        if redone is None:
+            self.brief_app.say("Nothing to redo")
+            return
+        self._changed(None)
+        self.brief_app.say(f"Redone: {redone}")
 
     def action_export(self) -> None:
         self.brief_app.export_markdown()
