@@ -315,3 +315,37 @@ def test_rendered_cells_are_rich_text_not_markup_strings(make_session):
     cell = _cell("[b]x[/b]\x1b[31m")
     assert isinstance(cell, Text) and cell.plain.startswith("[b]x[/b]")
     assert "\x1b" not in cell.plain
+
+
+async def test_unexpected_error_shows_error_screen_logs_and_continues(
+    make_session, data_dir: Path, monkeypatch
+):
+    from briefreader.ui.error_screen import ErrorScreen
+
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        await pilot.press("2")  # saved before the failure
+        await pilot.pause()
+
+        def broken(*_args, **_kwargs):
+            raise RuntimeError("simulated bug in toggle_tag")
+
+        monkeypatch.setattr(session.store, "toggle_tag", broken)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        shown = " ".join(str(label.render()) for label in app.screen.query("Label"))
+        assert "simulated bug in toggle_tag" in shown
+        log = data_dir / "briefreader-error.log"
+        assert str(log) in shown
+        assert "Traceback" in log.read_text() and "simulated bug" in log.read_text()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleListScreen) and app.is_running
+        monkeypatch.undo()
+        await pilot.press("3")  # the app still works after the error
+        await pilot.pause()
+        assert session.store.annotation(first.id).tags == ["follow-up", "defense"]

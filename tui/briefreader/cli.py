@@ -11,12 +11,12 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import __version__
 from briefreader.articles import ArticleError
+from briefreader.crashlog import write_crash_log
 from briefreader.export import FORMATS, ExportError, parse_backup, render, select, target_file
 from briefreader.export import write_export as write_export_file
 from briefreader.library import ArticleSummary
@@ -149,25 +149,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception:
-        log = _log_crash(session)
-        print(f"briefreader: unexpected error; details were written to {log}", file=sys.stderr)
+    except Exception as error:
+        # The last line of defence: the traceback goes to a log file, not the terminal.
+        folder = session.paths.data_dir if session else Path.cwd()
+        log = write_crash_log(folder, error)
+        where = f"details were written to {log}" if log else "and no log could be written"
+        print(f"briefreader: unexpected error ({type(error).__name__}); {where}", file=sys.stderr)
         return 1
     finally:
         if session is not None:
             session.close()
-
-
-def _log_crash(session: Session | None) -> Path:
-    folder = session.paths.data_dir if session else Path.cwd()
-    log = folder / "briefreader-error.log"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc() + "\n")
-    except OSError:
-        return Path("(log could not be written)")
-    return log
 
 
 def _run_tui(session: Session, paths: list[Path]) -> int:
@@ -175,6 +166,8 @@ def _run_tui(session: Session, paths: list[Path]) -> int:
 
     app = BriefreaderApp(session, add_paths=paths)
     app.run()
+    if app.exit_message:
+        print(app.exit_message, file=sys.stderr)
     return app.return_code or 0
 
 

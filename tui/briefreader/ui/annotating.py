@@ -84,7 +84,7 @@ class AnnotatingScreen(Screen[None]):
                 + list(app.session.config.quick_tags.values()),
                 app.tag_drafts.get(summary.id, ""),
             ),
-            done,
+            app.guard(done),
         )
 
     def action_quick_tag(self, key: str) -> None:
@@ -105,14 +105,16 @@ class AnnotatingScreen(Screen[None]):
         summary = self.current_summary()
         if summary is None:
             return
-        store = self.brief_app.session.store
+        app = self.brief_app
+        store = app.session.store
 
         def save(text: str) -> None:
             if store.set_note(summary.ref, text):
                 self._changed(summary.id)
                 self.brief_app.say("Note saved")
 
-        self.app.push_screen(NoteEditor(summary.title, store.annotation(summary.id).note, save))
+        editor = NoteEditor(summary.title, store.annotation(summary.id).note, app.guard(save))
+        self.app.push_screen(editor)
 
     def action_undo(self) -> None:
         undone = self.brief_app.session.store.undo()

@@ -7,15 +7,19 @@ worker threads so the interface never freezes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import ParamSpec
 
 from textual import work
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from briefreader.articles import ArticleError
+from briefreader.crashlog import write_crash_log
 from briefreader.entities import Entity
 from briefreader.export import ExportError, render, select, write_export
 from briefreader.library import AddReport, ArticleSummary
@@ -23,9 +27,12 @@ from briefreader.session import Session
 from briefreader.textsafety import one_line
 from briefreader.ui.annotating import AnnotationChanged
 from briefreader.ui.dialogs import NoteEditor
+from briefreader.ui.error_screen import ErrorScreen
 from briefreader.ui.help_screen import HelpScreen
 from briefreader.ui.list_screen import ArticleListScreen
 from briefreader.ui.reader_screen import ReaderScreen
+
+P = ParamSpec("P")
 
 
 class BriefreaderApp(App[None]):
@@ -47,6 +54,7 @@ class BriefreaderApp(App[None]):
         # Tag text typed and then escaped, per article, offered again next time.
         self.tag_drafts: dict[str, str] = {}
         self.list_screen = ArticleListScreen()
+        self.exit_message: str | None = None
         if session.config.theme:
             if session.config.theme in self.available_themes:
                 self.theme = session.config.theme
@@ -60,6 +68,54 @@ class BriefreaderApp(App[None]):
         """Notify with plain text: article and user text must never be read as markup."""
         self.notify(one_line(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Run a key's action; an unexpected error becomes the error screen, not a crash."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            self.show_error(error)
+            return True
+
+    def show_error(self, error: BaseException) -> None:
+        """Log the traceback, keep the app alive, and let the user continue or quit."""
+        log = write_crash_log(self.session.paths.data_dir, error)
+
+        def chosen(keep_going: bool | None) -> None:
+            if keep_going is False:
+                self.exit(return_code=1)
+
+        self.push_screen(ErrorScreen(error, log), chosen)
+
+    def guard(self, callback: Callable[P, None]) -> Callable[P, None]:
+        """Wrap a dialog callback so an error in it shows the error screen."""
+
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> None:
+            try:
+                callback(*args, **kwargs)
+            except Exception as error:
+                self.show_error(error)
+
+        return guarded
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Anything that escaped every guard: the traceback goes to the log file, and the
+        # terminal gets one line naming it instead of a screenful of Python.
+        log = write_crash_log(self.session.paths.data_dir, error)
+        self.exit_message = (
+            f"briefreader stopped on an unexpected error ({type(error).__name__}); "
+            f"your saved work is safe; details: {log or 'no log could be written'}"
+        )
+        self._return_code = 1
+        if self._exception is None:  # let test frameworks see it, as Textual does
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
     def on_mount(self) -> None:
         self.push_screen(self.list_screen)
         for problem in self.session.problems:
@@ -69,9 +125,13 @@ class BriefreaderApp(App[None]):
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
         """Add any paths given on the command line, then list the library."""
-        report = self.session.library.add(self.add_paths) if self.add_paths else None
-        summaries = self.session.library.summaries()
-        showing_samples = self.session.library.showing_samples
+        try:
+            report = self.session.library.add(self.add_paths) if self.add_paths else None
+            summaries = self.session.library.summaries()
+            showing_samples = self.session.library.showing_samples
+        except Exception as error:
+            self.call_from_thread(self.show_error, error)
+            return
         self.call_from_thread(self._library_loaded, summaries, showing_samples, report)
 
     def _library_loaded(
@@ -100,6 +160,9 @@ class BriefreaderApp(App[None]):
             self.call_from_thread(
                 self.say, f"Cannot open {summary.path}: {error}. Was it moved or deleted?", "error"
             )
+            return
+        except Exception as error:
+            self.call_from_thread(self.show_error, error)
             return
         self.call_from_thread(self._show_reader, summary, article, entities)
 
