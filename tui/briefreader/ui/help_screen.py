@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from briefreader.textsafety import one_line
 
@@ -45,13 +45,15 @@ class HelpScreen(ModalScreen[None]):
             if key in rows:
                 rows[key] = f"toggle quick tag #{one_line(tag)}" if tag else "(no quick tag set)"
         width = max(len(k) for k in rows) + 2
-        lines = [
-            Content.assemble((key.ljust(width), "bold"), one_line(text))
-            for key, text in rows.items()
-        ]
         with VerticalScroll(id="help-dialog"):
             yield Label("Keys", classes="dialog-title")
-            yield Static(Content("\n").join(lines), id="help-keys")
+            for key, text in rows.items():
+                # A row per key, so a long description wraps under itself, not under the keys.
+                with Horizontal(classes="help-row"):
+                    key_label = Label(Content.styled(key, "bold"), classes="help-key")
+                    key_label.styles.width = width
+                    yield key_label
+                    yield Label(Content(one_line(text)), classes="help-text")
             yield Label("escape or ? closes", classes="hint")
 
     async def action_dismiss(self, result: None = None) -> None:
