@@ -11,37 +11,9 @@ from briefreader.tags import TagEdit
 from briefreader.ui.app import BriefreaderApp
 from briefreader.ui.help_screen import HelpScreen
 from briefreader.ui.list_screen import ArticleListScreen
-from briefreader.ui.reader_screen import ReaderScreen
+from pilot import open_row, screen_text, settle, table_titles
 
 TITLE_002 = "Bolstering Union State’s defenses continues in response to new threats"
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def table_titles(app: BriefreaderApp) -> list[str]:
-    table = app.list_screen.query_one(DataTable)
-    return [table.get_row_at(i)[2].plain for i in range(table.row_count)]
-
-
-def screen_text(app: BriefreaderApp) -> str:
-    """Everything the current screen shows in its Static widgets, as plain text."""
-    parts = []
-    for widget in app.screen.query(Static):
-        rendered = widget.render()
-        parts.append(rendered.plain if hasattr(rendered, "plain") else str(rendered))
-    return "\n".join(parts)
-
-
-async def open_row(pilot, index: int) -> ReaderScreen:
-    table = pilot.app.list_screen.query_one(DataTable)
-    table.move_cursor(row=index)
-    await pilot.press("enter")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ReaderScreen)
-    return pilot.app.screen
 
 
 async def test_first_run_lists_the_two_samples_with_proper_titles(make_session):

@@ -8,6 +8,7 @@ the display all agree on positions.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -18,7 +19,10 @@ from pathlib import Path
 from briefreader.htmltext import html_to_text
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# A wire story is a few kilobytes; a file far larger is a dump or a mistake. Reading only its
+# head keeps opening, recognising and rendering it quick: the reader shows that much and says so.
+READ_LIMIT_BYTES = 4 * 1024 * 1024
+TEXT_LIMIT_CHARS = 200_000
 ID_LENGTH = 12
 
 MONTHS = {
@@ -133,20 +137,25 @@ def article_id(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:ID_LENGTH]
 
 
-def decode_article_bytes(raw: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decode bytes as UTF-8 (or UTF-16 with a BOM), falling back to cp1252 and saying so."""
+def decode_article_bytes(raw: bytes, complete: bool = True) -> tuple[str, tuple[str, ...]]:
+    """Decode bytes as UTF-8 (or UTF-16 with a BOM), falling back to cp1252 and saying so.
+
+    `complete=False` means `raw` is only the head of a file: a character cut in half at its
+    end is dropped rather than taken as proof that the file is not UTF-8.
+    """
     notes: tuple[str, ...] = ()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
         try:
-            text = raw.decode("utf-16")
+            text = codecs.getincrementaldecoder(encoding)().decode(raw, final=complete)
         except UnicodeDecodeError:
-            text = raw.decode("utf-16", errors="replace")
+            text = raw.decode(encoding, errors="replace")
             notes = ("damaged UTF-16; unreadable characters were replaced",)
     else:
         if b"\x00" in raw[:8192]:
             raise ArticleError("looks like a binary file, not text")
         try:
-            text = raw.decode("utf-8-sig")
+            text = codecs.getincrementaldecoder("utf-8-sig")().decode(raw, final=complete)
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
             notes = ("not valid UTF-8; read as Windows-1252",)
@@ -154,13 +163,33 @@ def decode_article_bytes(raw: bytes) -> tuple[str, tuple[str, ...]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), notes
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _cap_text(text: str, file_size: int) -> tuple[str, tuple[str, ...]]:
+    """Keep the first TEXT_LIMIT_CHARS characters, cut at a paragraph end when there is one."""
+    if len(text) <= TEXT_LIMIT_CHARS:
+        return text, ()
+    cut = text.rfind("\n\n", 0, TEXT_LIMIT_CHARS)
+    if cut < TEXT_LIMIT_CHARS // 2:
+        cut = text.rfind("\n", 0, TEXT_LIMIT_CHARS)
+    if cut < TEXT_LIMIT_CHARS // 2:
+        cut = TEXT_LIMIT_CHARS
+    shown = len(text[:cut].encode("utf-8"))
+    note = (
+        f"very long file ({_megabytes(file_size)}): only its first {_megabytes(shown)} "
+        "are shown and annotated"
+    )
+    return text[:cut], (note,)
+
+
 def read_article(path: Path) -> Article:
     """Read and parse one article file; raise ArticleError with a reason a person understands."""
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(READ_LIMIT_BYTES)
     except FileNotFoundError as error:
         raise ArticleError("file not found") from error
     except PermissionError as error:
@@ -169,12 +198,21 @@ def read_article(path: Path) -> Article:
         raise ArticleError("is a folder") from error
     except OSError as error:
         raise ArticleError(error.strerror or str(error)) from error
-    text, notes = decode_article_bytes(raw)
+    complete = len(raw) < READ_LIMIT_BYTES or size <= READ_LIMIT_BYTES
+    text, notes = decode_article_bytes(raw, complete=complete)
     if path.suffix.lower() in {".html", ".htm"}:
         text = html_to_text(text)
     if not text.strip():
         raise ArticleError("empty file")
-    return parse_article(text, path=str(path), notes=notes)
+    if not any(ch.isalnum() for ch in text[:65536]):
+        raise ArticleError("no readable text in it (not a single letter or digit)")
+    text, cap_notes = _cap_text(text, size)
+    if not complete and not cap_notes:
+        cap_notes = (
+            f"very long file ({_megabytes(size)}): only its first "
+            f"{_megabytes(READ_LIMIT_BYTES)} are shown and annotated",
+        )
+    return parse_article(text, path=str(path), notes=notes + cap_notes)
 
 
 def _paragraphs(text: str) -> list[Span]:

@@ -23,7 +23,7 @@ from briefreader.library import ArticleSummary
 from briefreader.session import Session, open_session
 from briefreader.storage import NewerSchemaError
 from briefreader.tags import TagEdit, normalise_tag, tag_key
-from briefreader.textsafety import one_line
+from briefreader.textsafety import one_line, visible
 
 COMMANDS = ("add", "list", "tag", "note", "entities", "export", "import")
 
@@ -184,6 +184,8 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
         print("\r\033[K", end="", file=sys.stderr)
     for path, reason in report.skipped:
         print(f"skipped {one_line(path)}: {reason}", file=sys.stderr)
+    for path, note in report.warnings:
+        print(f"note: {one_line(path)}: {note}", file=sys.stderr)
     print(
         f"added {len(report.added)} article(s), {report.already} already in the library, "
         f"skipped {len(report.skipped)}"
@@ -241,12 +243,17 @@ def _cmd_tag(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
+def _for_stdout(text: str) -> str:
+    """Exact text for a pipe or file; on a terminal, control characters made visible."""
+    return visible(text) if sys.stdout.isatty() else text
+
+
 def _cmd_note(session: Session, args: argparse.Namespace) -> int:
     summary = session.library.resolve(args.article)
     if args.text is None:
         note = session.store.annotation(summary.id).note
         if note:
-            print(note)
+            print(_for_stdout(note))
         return 0
     text = sys.stdin.read() if args.text == "-" else args.text
     session.store.set_note(summary.ref, text)

@@ -26,7 +26,7 @@ from briefreader.entities import Entity, recognize
 from briefreader.paths import AppPaths
 from briefreader.store import AnnotationStore, ArticleRef
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class ArticleSummary:
     place: str | None
     agency: str | None
     entity_count: int
+    # How the file was read when that was not plain: a fallback encoding, a cut-off tail.
+    notes: tuple[str, ...] = ()
 
     @property
     def ref(self) -> ArticleRef:
@@ -62,6 +64,8 @@ class AddReport:
     added: list[ArticleSummary] = field(default_factory=list)
     already: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # Added, but read with a caveat the user should know about (encoding, size).
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 def seeds_folder() -> Path:
@@ -110,7 +114,9 @@ class Library:
             and cached.get("size") == info.st_size
             and cached.get("mtime") == info.st_mtime_ns
         ):
-            summary = ArticleSummary(**cached["summary"])
+            fields = dict(cached["summary"])
+            fields["notes"] = tuple(fields.get("notes") or ())
+            summary = ArticleSummary(**fields)
             text_entities = [Entity(s, e, label, "") for s, e, label in cached["entities"]]
             return summary, text_entities
         article = read_article(path)
@@ -177,6 +183,7 @@ class Library:
             except OSError as error:
                 report.skipped.append((str(path), error.strerror or str(error)))
             else:
+                report.warnings.extend((str(path), note) for note in summary.notes)
                 if summary.id in known:
                     report.already += 1
                 else:
@@ -226,4 +233,5 @@ def summarise(article: Article, entity_count: int) -> ArticleSummary:
         place=article.place,
         agency=article.agency,
         entity_count=entity_count,
+        notes=article.notes,
     )

@@ -158,14 +158,15 @@ class JournaledJSONStorage(Storage):
 
     def _move_aside(self, path: Path) -> Path:
         """Keep a damaged file's bytes under a name no later move can overwrite."""
-        stamp = _timestamp()
-        kept = path.with_name(f"{path.name}.corrupt-{stamp}")
-        counter = 1
-        while kept.exists():
-            kept = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-            counter += 1
+        kept = _unused_name(path, "corrupt")
         os.replace(path, kept)
         fsync_folder(path.parent)
+        return kept
+
+    def keep_copy(self, label: str) -> Path:
+        """Copy the file's current bytes beside it before the program rewrites what it read."""
+        kept = _unused_name(self.path, label)
+        atomic_write_bytes(kept, self.path.read_bytes())
         return kept
 
     def _replay_journal(self) -> None:
@@ -332,6 +333,17 @@ class JournaledJSONStorage(Storage):
             with contextlib.suppress(OSError):
                 self.compact()
         self._data = None
+
+
+def _unused_name(path: Path, label: str) -> Path:
+    """`<name>.<label>-<time>`, with a counter if two are made within a microsecond."""
+    stamp = _timestamp()
+    kept = path.with_name(f"{path.name}.{label}-{stamp}")
+    counter = 1
+    while kept.exists():
+        kept = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+        counter += 1
+    return kept
 
 
 def _timestamp() -> str:

@@ -21,6 +21,7 @@ from typing import Any
 from tinydb import Query
 
 from briefreader.anchors import TextQuote, attach, quote
+from briefreader.dbrepair import repair_tables
 from briefreader.fasttable import InPlaceTinyDB
 from briefreader.migrations import CURRENT_SCHEMA, migrate, schema_of
 from briefreader.storage import JournaledJSONStorage, NewerSchemaError
@@ -72,6 +73,7 @@ class Annotation:
         known = {name: doc[name] for name in cls.__dataclass_fields__ if name in doc}
         known["tags"] = [str(t) for t in known.get("tags", []) or [] if isinstance(t, str)]
         known["note"] = str(known.get("note") or "")
+        known["title"] = str(known.get("title") or "")
         return cls(**known)
 
     def as_doc(self) -> dict[str, Any]:
@@ -158,6 +160,7 @@ class AnnotationStore:
         self._indexes: dict[tuple[str, str], dict[str, int]] = {}
         self._indexed_generation = -1
         self._upgrade_schema()
+        self._repair_hand_edits()
 
     @property
     def problems(self) -> list[str]:
@@ -192,6 +195,27 @@ class AnnotationStore:
                 f"Upgraded {self.path} from schema {version} to {CURRENT_SCHEMA}; "
                 f"the old file is kept as {kept}."
             )
+
+    def _repair_hand_edits(self) -> None:
+        """Normalise documents a person edited into the wrong shape; keep the file as it was."""
+        with self.storage.transaction():
+            raw = self.storage.read() or {}
+            repaired, report = repair_tables(raw)
+            if not report.changed:
+                return
+            kept = self.storage.keep_copy("hand-edited")
+            self.storage.write(repaired)
+            self.storage.compact()
+        left_out = (
+            f"{report.left_out} entries it could not read were left out"
+            if report.left_out
+            else "nothing was left out"
+        )
+        self.problems.append(
+            f"{self.path} had been edited by hand: {report.normalised} entries were fixed and "
+            f"{left_out}. The file as it was is kept as {kept}; "
+            "fix it there and copy it back with briefreader closed."
+        )
 
     def _index(self, table: str, key: str) -> dict[str, int]:
         """Doc ids by key, so a lookup never scans every document."""

@@ -147,6 +147,8 @@ class BriefreaderApp(App[None]):
             )
             for path, reason in report.skipped[:5]:
                 self.say(f"Skipped {path}: {reason}", "warning")
+            for path, note in report.warnings[:5]:
+                self.say(f"{path}: {note}", "warning")
 
     def open_article(self, summary: ArticleSummary) -> None:
         """Read the article in a worker and show it in the reader."""

@@ -43,6 +43,7 @@ class ReaderScreen(AnnotatingScreen):
             yield Static(id="headline")
             yield Static(id="subtitle")
             yield Static(id="dateline")
+            yield Static(id="read-notes")
             yield Static(id="legend")
             yield Static(id="annotations")
             for index, _ in enumerate(self.article.body):
@@ -81,6 +82,9 @@ class ReaderScreen(AnnotatingScreen):
         ]
         dateline = " · ".join(f for f in facts if f) or one_line(self.summary.path)
         self.query_one("#dateline", Static).update(Content(one_line(dateline)))
+        read_notes = self.query_one("#read-notes", Static)
+        read_notes.display = bool(article.notes)
+        read_notes.update(Content("\n".join(f"⚠ {one_line(n)}" for n in article.notes)))
         self.query_one("#legend", Static).update(legend(dark))
         self.show_annotations()
         for index, span in enumerate(article.body):
