@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from briefreader.ui.app import BriefreaderApp
+from briefreader.ui.article_table import cell_texts
 from briefreader.ui.reader_screen import ReaderScreen
 
 
@@ -14,8 +15,18 @@ async def settle(pilot) -> None:
 
 
 def table_titles(app: BriefreaderApp) -> list[str]:
-    table = app.list_screen.query_one(DataTable)
-    return [table.get_row_at(i)[2].plain for i in range(table.row_count)]
+    return [entry.summary.title for entry in app.list_screen.table.entries]
+
+
+def row_cells(app: BriefreaderApp, index_or_id: int | str) -> dict[str, str]:
+    """What one list row shows, column by column, as plain text."""
+    table = app.list_screen.table
+    if isinstance(index_or_id, str):
+        entry = next(e for e in table.entries if e.summary.id == index_or_id)
+    else:
+        entry = table.entries[index_or_id]
+    cells = cell_texts(entry, entry.summary.id in table.selected)
+    return {key: text.plain for key, text in cells.items()}
 
 
 def screen_text(app: BriefreaderApp) -> str:
@@ -28,8 +39,7 @@ def screen_text(app: BriefreaderApp) -> str:
 
 
 async def open_row(pilot, index: int) -> ReaderScreen:
-    table = pilot.app.list_screen.query_one(DataTable)
-    table.move_cursor(row=index)
+    pilot.app.list_screen.table.cursor = index
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, ReaderScreen)

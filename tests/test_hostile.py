@@ -16,18 +16,20 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from textual.widgets import DataTable
 
 from briefreader import articles
 from briefreader.articles import READ_LIMIT_BYTES, TEXT_LIMIT_CHARS, ArticleError, read_article
 from briefreader.cli import main
 from briefreader.entities import recognize
+from briefreader.filtering import ListEntry
+from briefreader.library import ArticleSummary
+from briefreader.store import Annotation
 from briefreader.textsafety import one_line, visible
 from briefreader.ui.app import BriefreaderApp
+from briefreader.ui.article_table import columns_for, row_text
 from briefreader.ui.entity_content import highlighted
-from briefreader.ui.list_screen import _cell
 from briefreader.ui.reader_screen import ReaderScreen
-from pilot import open_row, screen_text, settle, table_titles
+from pilot import open_row, row_cells, screen_text, settle, table_titles
 from pty_session import drive_in_pty
 
 # Every trick a scraped page can carry: a title change, a clipboard write (OSC 52), a
@@ -103,7 +105,7 @@ async def test_markup_and_escapes_are_shown_literally_in_list_and_reader(
     app = BriefreaderApp(session)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        title = table_titles(app)[0]
+        title = row_cells(app, 0)["title"]
         assert "[bold red]red[/]" in title and "[@click=app.quit]quit[/]" in title
         assert not CONTROL.search(title)
         await open_row(pilot, 0)
@@ -127,8 +129,7 @@ async def test_tags_and_notes_typed_with_markup_stay_literal_everywhere(make_ses
         assert session.store.annotation(article_id).tags == ["[b]bold[/b]"]
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert "[b]bold[/b]" in toasts
-        row = app.list_screen.query_one(DataTable).get_row_at(0)
-        assert "#[b]bold[/b]" in row[3].plain
+        assert "#[b]bold[/b]" in row_cells(app, 0)["tags"]
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one("TextArea").insert("[@click=app.quit]note[/] \x1b[2J")
@@ -163,7 +164,9 @@ def test_rendered_article_text_never_holds_a_control_character(text: str):
         plain = highlighted(text, entities, 0, len(text), dark).plain
         assert not CONTROL.search(plain)
         assert len(plain) == len(text)  # offsets stay valid: one visible symbol per control
-    assert not CONTROL.search(_cell(text).plain)
+    summary = ArticleSummary("id", "p", text, None, None, text, text, 0)
+    row = row_text(ListEntry(summary, Annotation("id", tags=[text])), False, columns_for(200))
+    assert not CONTROL.search(row.plain)
     assert not CONTROL.search(one_line(text)) and "\n" not in one_line(text)
 
 

@@ -375,3 +375,45 @@ def test_empty_database_file_is_not_treated_as_corrupt(tmp_path: Path):
         store.close()
     assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
     assert persisted(db_file) == {A.id: (["works"], "")}
+
+
+def test_rename_tag_merges_keeps_order_and_undoes_in_one_step(store: AnnotationStore, db_file):
+    a, b = ArticleRef("a" * 12), ArticleRef("b" * 12)
+    add(store, a, "Defense", "x")
+    add(store, b, "military", "defense")
+    assert store.rename_tag("DEFENSE", "military") == 2
+    assert store.annotation(a.id).tags == ["military", "x"]  # renamed in place
+    assert store.annotation(b.id).tags == ["military"]  # merged, not duplicated
+    store.close()
+    reopened = AnnotationStore(db_file)
+    assert reopened.tag_counts() == {"military": 2, "x": 1}
+    reopened.close()
+    assert store.rename_tag("nothing-has-this", "y") == 0
+
+
+def test_rename_tag_undo(store: AnnotationStore):
+    a, b = ArticleRef("a" * 12), ArticleRef("b" * 12)
+    add(store, a, "defense")
+    add(store, b, "defense", "x")
+    store.rename_tag("defense", "army")
+    store.undo()
+    assert store.annotation(a.id).tags == ["defense"]
+    assert store.annotation(b.id).tags == ["defense", "x"]
+
+
+def test_read_marks_and_stars_persist_and_only_stars_undo(store: AnnotationStore, db_file):
+    ids = ["a" * 12, "b" * 12]
+    assert store.toggle_star(ids) is True
+    assert store.set_read(ids[0]) is True
+    assert store.set_read(ids[0]) is False  # already read: no write
+    store.undo()  # the star, not the read mark
+    assert store.reading_state(ids[0]).read and not store.reading_state(ids[0]).starred
+    store.redo()
+    store.close()
+    reopened = AnnotationStore(db_file)
+    states = reopened.reading_states()
+    assert states[ids[0]].read and states[ids[0]].starred
+    assert not states[ids[1]].read and states[ids[1]].starred
+    assert reopened.toggle_star(ids) is False  # all starred: the toggle unstars
+    assert reopened.reading_states()[ids[0]].starred is False
+    reopened.close()

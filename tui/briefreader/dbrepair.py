@@ -87,11 +87,21 @@ def _library(doc: dict[str, Any]) -> dict[str, Any] | None:
     return doc if isinstance(doc.get("path"), str) and doc["path"] else None
 
 
+def _by_article(doc: dict[str, Any]) -> dict[str, Any] | None:
+    return doc if isinstance(doc.get("article_id"), str) and doc["article_id"] else None
+
+
 def _anything(doc: dict[str, Any]) -> dict[str, Any] | None:
     return doc
 
 
-_CHECKS = {"annotations": _annotation, "highlights": _highlight, "library": _library}
+_CHECKS = {
+    "annotations": _annotation,
+    "highlights": _highlight,
+    "library": _library,
+    "reading": _by_article,
+    "stars": _by_article,
+}
 
 
 def repair_tables(tables: Tables) -> tuple[Tables, RepairReport]:

@@ -1,41 +1,202 @@
-"""Which articles a typed filter keeps, decided in one place for the TUI and later the CLI.
+"""Which articles a typed filter keeps, decided in one place for the TUI and the CLI.
 
-Every word must match somewhere (title, place, agency, date, tags or note), case-insensitive,
-so typing more narrows the list the way people expect from a search box.
+A filter is free words plus fields, as in a mail client's search box:
+`tag:defense place:Minsk entity:"Dmitry Mezentsev" after:2025-10-01 unread`. Every part
+must match (free words anywhere in title, lede, place, source, date, tags, note or entity
+names), so typing more narrows the list the way people expect. A part that makes no sense
+is reported, not silently ignored, so the user knows why the list looks as it does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import shlex
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from briefreader.library import ArticleSummary
-from briefreader.store import Annotation
+from briefreader.store import Annotation, ReadingState
+from briefreader.tags import normalise_tag, tag_key
+
+FIELDS = ("tag", "place", "source", "entity", "after", "before", "has", "is")
+FLAGS = ("unread", "read", "starred", "annotated", "untagged")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def searchable_text(summary: ArticleSummary, annotation: Annotation) -> str:
-    """The text a filter looks in for one article, folded for case-insensitive matching."""
+@dataclass(frozen=True)
+class ListEntry:
+    """One article as the list sees it: what was parsed, what the user added, how it was read."""
+
+    summary: ArticleSummary
+    annotation: Annotation
+    state: ReadingState = field(default_factory=ReadingState)
+    entity_names: tuple[tuple[str, str], ...] = ()
+    highlights: int = 0
+
+    @cached_property
+    def haystack(self) -> str:
+        """Folded once per entry, not once per keystroke."""
+        return searchable_text(self)
+
+
+Test = Callable[[ListEntry], bool]
+
+
+@dataclass
+class ParsedQuery:
+    """A filter split into tests, with a message for every part that could not be used."""
+
+    tests: list[Test] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def matches(self, entry: ListEntry) -> bool:
+        """True when the entry passes every part of the filter."""
+        return all(test(entry) for test in self.tests)
+
+
+def _split(query: str) -> list[str]:
+    for closing in ("", '"', "'"):  # an unclosed quote while typing: close it for the user
+        try:
+            return shlex.split(query + closing)
+        except ValueError:
+            continue
+    return query.replace('"', " ").replace("'", " ").split()
+
+
+def searchable_text(entry: ListEntry) -> str:
+    """The text free words look in, folded for case-insensitive matching."""
+    summary, annotation = entry.summary, entry.annotation
     fields = [
         summary.title,
+        summary.lede,
         summary.place or "",
         summary.agency or "",
         summary.date or "",
         summary.date_iso or "",
         " ".join(f"#{t}" for t in annotation.tags),
         annotation.note,
+        " ".join(name for _, name in entry.entity_names),
     ]
     return " ".join(fields).casefold()
 
 
-def matches(summary: ArticleSummary, annotation: Annotation, query: str) -> bool:
-    """True when every word of the query occurs in the article's searchable text."""
-    haystack = searchable_text(summary, annotation)
-    return all(word in haystack for word in query.casefold().split())
+def _has_tag(wanted: str) -> Test:
+    key = tag_key(normalise_tag(wanted))
+    return lambda e: any(tag_key(t) == key for t in e.annotation.tags)
 
 
-def filter_articles(
-    items: Iterable[tuple[ArticleSummary, Annotation]], query: str
-) -> list[tuple[ArticleSummary, Annotation]]:
-    """The items a query keeps, in their original order."""
-    if not query.strip():
-        return list(items)
-    return [(s, a) for s, a in items if matches(s, a, query)]
+def _contains(getter: Callable[[ListEntry], str], wanted: str) -> Test:
+    folded = wanted.casefold()
+    return lambda e: folded in getter(e).casefold()
+
+
+def _mentions(wanted: str) -> Test:
+    folded = wanted.casefold()
+    return lambda e: any(folded in name.casefold() for _, name in e.entity_names)
+
+
+def _date_bound(value: str, after: bool) -> Test | None:
+    if not _DATE.match(value):
+        return None
+
+    # A partial date bounds by its whole period: after:2025-10 keeps October itself.
+    def test(entry: ListEntry) -> bool:
+        day = entry.summary.date_iso
+        if not day:
+            return False
+        cut = day[: len(value)]
+        return cut >= value if after else cut <= value
+
+    return test
+
+
+def _flag(name: str) -> Test | None:
+    flags: dict[str, Test] = {
+        "unread": lambda e: not e.state.read,
+        "read": lambda e: e.state.read,
+        "starred": lambda e: e.state.starred,
+        "annotated": lambda e: not e.annotation.is_empty or e.highlights > 0,
+        "untagged": lambda e: not e.annotation.tags,
+        "note": lambda e: bool(e.annotation.note.strip()),
+        "highlight": lambda e: e.highlights > 0,
+        "highlights": lambda e: e.highlights > 0,
+    }
+    return flags.get(name)
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Turn typed filter text into tests; unknown fields and bad dates become problems."""
+    parsed = ParsedQuery()
+    for part in _split(query):
+        negate = part.startswith("-") and len(part) > 1
+        word = part[1:] if negate else part
+        name, colon, value = word.partition(":")
+        name = name.casefold()
+        test: Test | None
+        if colon and name in FIELDS:
+            if not value:
+                parsed.problems.append(f"{name}: needs a value, e.g. {name}:defense")
+                continue
+            if name == "tag":
+                test = _has_tag(value)
+            elif name == "place":
+                test = _contains(lambda e: e.summary.place or "", value)
+            elif name == "source":
+                test = _contains(lambda e: e.summary.agency or "", value)
+            elif name == "entity":
+                test = _mentions(value)
+            elif name in ("after", "before"):
+                test = _date_bound(value, after=name == "after")
+                if test is None:
+                    parsed.problems.append(f"{name}: needs a date like 2025-10-01, not {value!r}")
+                    continue
+            else:  # has: / is:
+                test = _flag(value.casefold())
+                if test is None:
+                    parsed.problems.append(f"{name}:{value} is not known; try is:unread")
+                    continue
+        elif not colon and _flag(word.casefold()) is not None and word.casefold() in FLAGS:
+            test = _flag(word.casefold())
+        else:
+            folded = word.casefold()
+            test = (lambda w: lambda e: w in e.haystack)(folded)
+        assert test is not None
+        parsed.tests.append((lambda t: lambda e: not t(e))(test) if negate else test)
+    return parsed
+
+
+def filter_entries(entries: Iterable[ListEntry], query: str) -> tuple[list[ListEntry], list[str]]:
+    """The entries a filter keeps, in their order, and what was wrong with the filter."""
+    parsed = parse_query(query)
+    if not parsed.tests:
+        return list(entries), parsed.problems
+    return [e for e in entries if parsed.matches(e)], parsed.problems
+
+
+SORT_KEYS = ("date", "place", "source", "title", "tags", "marks", "state")
+
+
+def _sort_value(entry: ListEntry, key: str) -> tuple[object, ...]:
+    summary, annotation = entry.summary, entry.annotation
+    if key == "place":
+        return ((summary.place or "").casefold(),)
+    if key == "source":
+        return ((summary.agency or "").casefold(),)
+    if key == "title":
+        return (summary.title.casefold(),)
+    if key == "tags":
+        return (len(annotation.tags), " ".join(annotation.tags).casefold())
+    if key == "marks":
+        return (int(bool(annotation.note.strip())) + entry.highlights,)
+    if key == "state":
+        return (entry.state.starred, not entry.state.read)
+    return (summary.sort_date,)
+
+
+def sort_entries(entries: list[ListEntry], key: str, descending: bool) -> list[ListEntry]:
+    """Sorted by one column, newest first within equal values, so ties stay readable."""
+    by_date = sorted(entries, key=lambda e: (e.summary.sort_date, e.summary.path), reverse=True)
+    if key == "date":
+        return by_date if descending else by_date[::-1]
+    return sorted(by_date, key=lambda e: _sort_value(e, key), reverse=descending)

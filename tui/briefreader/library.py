@@ -8,6 +8,7 @@ again does not re-read unchanged files. The index is a cache; deleting it loses 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -26,7 +27,8 @@ from briefreader.entities import Entity, recognize
 from briefreader.paths import AppPaths
 from briefreader.store import AnnotationStore, ArticleRef
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
+LEDE_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class ArticleSummary:
     entity_count: int
     # How the file was read when that was not plain: a fallback encoding, a cut-off tail.
     notes: tuple[str, ...] = ()
+    # The start of the body, so a filter finds words of the text without opening files.
+    lede: str = ""
 
     @property
     def ref(self) -> ArticleRef:
@@ -85,6 +89,8 @@ class Library:
         self._index: dict[str, dict[str, Any]] = self._load_index()
         self._dirty = False
         self._summaries: list[ArticleSummary] | None = None
+        # Article id → (label, name) of each distinct entity: filters and the entity index.
+        self.entity_names: dict[str, tuple[tuple[str, str], ...]] = {}
 
     # -- index cache -------------------------------------------------------------------
 
@@ -118,6 +124,7 @@ class Library:
             fields["notes"] = tuple(fields.get("notes") or ())
             summary = ArticleSummary(**fields)
             text_entities = [Entity(s, e, label, "") for s, e, label in cached["entities"]]
+            self._remember_names(summary.id, cached.get("names") or [])
             return summary, text_entities
         article = read_article(path)
         entities = recognize(article.text)
@@ -127,9 +134,17 @@ class Library:
             "mtime": info.st_mtime_ns,
             "summary": asdict(summary),
             "entities": [[e.start, e.end, e.label] for e in entities],
+            "names": names_of(entities),
         }
+        self._remember_names(summary.id, self._index[key]["names"])
         self._dirty = True
         return summary, entities
+
+    def _remember_names(self, article_id: str, names: list[list[str]]) -> None:
+        # Interned: the same few thousand names recur across a large library.
+        self.entity_names[article_id] = tuple(
+            (sys.intern(label), sys.intern(name)) for label, name in names
+        )
 
     # -- the library -------------------------------------------------------------------
 
@@ -234,4 +249,13 @@ def summarise(article: Article, entity_count: int) -> ArticleSummary:
         agency=article.agency,
         entity_count=entity_count,
         notes=article.notes,
+        lede=" ".join(" ".join(article.part(span).split()) for span in article.body[:2])[
+            :LEDE_CHARS
+        ],
     )
+
+
+def names_of(entities: list[Entity]) -> list[list[str]]:
+    """Each distinct (label, name) once, in order of first mention."""
+    seen = dict.fromkeys((e.label, " ".join(e.text.split())) for e in entities)
+    return [[label, name] for label, name in seen if name]

@@ -129,6 +129,14 @@ class AttachedHighlight:
         return self.span is None
 
 
+@dataclass(frozen=True)
+class ReadingState:
+    """Whether an article was opened and whether it is starred: the list's read marks."""
+
+    read: bool = False
+    starred: bool = False
+
+
 # One recorded document change: table, key field, key value, before, after.
 _Change = tuple[str, str, str, dict[str, Any] | None, dict[str, Any] | None]
 
@@ -151,7 +159,7 @@ class AnnotationStore:
         self.db = InPlaceTinyDB(str(path), storage=lambda _path: storage)
         self._tables = {
             name: self.db.table(name, cache_size=0)
-            for name in ("annotations", "highlights", "library", "meta")
+            for name in ("annotations", "highlights", "library", "meta", "reading", "stars")
         }
         self._undo: list[JournalStep] = []
         self._redo: list[JournalStep] = []
@@ -252,6 +260,15 @@ class AnnotationStore:
         """All articles that have any tag or note, oldest change first."""
         found = [Annotation.from_doc(dict(doc)) for doc in self._tables["annotations"].all()]
         return sorted((a for a in found if not a.is_empty), key=lambda a: a.updated)
+
+    def annotation_map(self) -> dict[str, Annotation]:
+        """Every stored annotation by article id, read in one pass for building long lists."""
+        found = (Annotation.from_doc(dict(doc)) for doc in self._tables["annotations"].all())
+        return {a.article_id: a for a in found}
+
+    def highlight_counts(self) -> Counter[str]:
+        """How many highlights each article has, for the list's marks and filters."""
+        return Counter(doc.get("article_id") for doc in self._tables["highlights"].all())
 
     def tag_counts(self) -> Counter[str]:
         """How many articles carry each tag, under the spelling first used."""
@@ -438,6 +455,61 @@ class AnnotationStore:
                 self._put(changes, "annotations", "article_id", ref.id, doc)
                 changed += 1
         return changed
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag on every article (merging into `new` where it exists), one undo step."""
+        old_key, new_tag = tag_key(normalise_tag(old)), normalise_tag(new)
+        if not old_key or not new_tag:
+            return 0
+        refs = [
+            ArticleRef(a.article_id)
+            for a in self.annotations()
+            if any(tag_key(t) == old_key for t in a.tags)
+        ]
+
+        def change(annotation: Annotation) -> None:
+            renamed = [new_tag if tag_key(t) == old_key else t for t in annotation.tags]
+            annotation.tags = list({tag_key(t): t for t in reversed(renamed)}.values())[::-1]
+
+        return self._apply(refs, change, f"rename #{old} to #{new_tag}")
+
+    # -- reading state -----------------------------------------------------------------
+
+    def reading_state(self, article_id: str) -> ReadingState:
+        """Read and starred marks of one article."""
+        return ReadingState(
+            read=self._get("reading", "article_id", article_id) is not None,
+            starred=self._get("stars", "article_id", article_id) is not None,
+        )
+
+    def reading_states(self) -> dict[str, ReadingState]:
+        """Every article's marks at once, for building a long list without a lookup per row."""
+        read = {doc.get("article_id") for doc in self._tables["reading"].all()}
+        starred = {doc.get("article_id") for doc in self._tables["stars"].all()}
+        return {
+            article_id: ReadingState(article_id in read, article_id in starred)
+            for article_id in (read | starred)
+            if isinstance(article_id, str)
+        }
+
+    def set_read(self, article_id: str, read: bool = True) -> bool:
+        """Mark opened (or unread again); not an annotation, so not on the undo journal."""
+        if self.reading_state(article_id).read == read:
+            return False
+        doc = {"article_id": article_id, "read_at": _now()} if read else None
+        with self.storage.transaction():
+            self._write_doc("reading", "article_id", article_id, doc)
+        return True
+
+    def toggle_star(self, article_ids: list[str]) -> bool:
+        """Star the articles (unstar when all are starred already); one undo step."""
+        star = not all(self.reading_state(i).starred for i in article_ids)
+        with self._recording("star" if star else "unstar") as changes:
+            for article_id in article_ids:
+                had = self._get("stars", "article_id", article_id)
+                doc = (had or {"article_id": article_id, "starred_at": _now()}) if star else None
+                self._put(changes, "stars", "article_id", article_id, doc)
+        return star
 
     # -- highlights --------------------------------------------------------------------
 

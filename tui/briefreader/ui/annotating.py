@@ -6,6 +6,7 @@ and reports each change upward with an AnnotationChanged message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -14,8 +15,8 @@ from textual.screen import Screen
 
 from briefreader.config import QUICK_TAG_KEYS
 from briefreader.library import ArticleSummary
-from briefreader.tags import parse_tag_input
-from briefreader.ui.dialogs import NoteEditor, TagAnswer, TagPrompt
+from briefreader.tags import TagEdit, parse_tag_input, tag_key
+from briefreader.ui.dialogs import ConfirmScreen, NoteEditor, TagAnswer, TagPrompt
 
 if TYPE_CHECKING:
     from briefreader.ui.app import BriefreaderApp
@@ -53,53 +54,101 @@ class AnnotatingScreen(Screen[None]):
         """The article the annotation keys act on, if any."""
         raise NotImplementedError
 
+    def target_summaries(self) -> list[ArticleSummary]:
+        """The articles a tag change applies to: the selection where a screen has one."""
+        summary = self.current_summary()
+        return [summary] if summary is not None else []
+
+    def _confirm_bulk(
+        self, summaries: list[ArticleSummary], what: str, apply: Callable[[], None]
+    ) -> None:
+        """Run a change on many articles only after the user says yes; one u undoes it."""
+        if len(summaries) == 1:
+            apply()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                apply()
+
+        self.app.push_screen(
+            ConfirmScreen(f"{what} on {len(summaries)} selected articles?"),
+            self.brief_app.guard(answered),
+        )
+
     def _changed(self, article_id: str | None) -> None:
         self.post_message(AnnotationChanged(article_id))
 
     def action_tag(self) -> None:
-        summary = self.current_summary()
-        if summary is None:
+        targets = self.target_summaries()
+        if not targets:
             return
         app = self.brief_app
         store = app.session.store
+        draft_key = targets[0].id if len(targets) == 1 else "(selection)"
 
         def done(answer: TagAnswer | None) -> None:
             if answer is None:
                 return
             if not answer.apply:
-                app.tag_drafts[summary.id] = answer.text
+                app.tag_drafts[draft_key] = answer.text
                 return
-            app.tag_drafts.pop(summary.id, None)
+            app.tag_drafts.pop(draft_key, None)
             edit = parse_tag_input(answer.text)
-            if store.edit_tags([summary.ref], edit):
-                self._changed(summary.id)
-                tags = " ".join(f"#{t}" for t in store.annotation(summary.id).tags)
-                app.say(f"Tags: {tags or '(none)'}")
 
+            def apply() -> None:
+                if store.edit_tags([s.ref for s in targets], edit):
+                    self._changed(targets[0].id if len(targets) == 1 else None)
+                    if len(targets) == 1:
+                        tags = " ".join(f"#{t}" for t in store.annotation(targets[0].id).tags)
+                        app.say(f"Tags: {tags or '(none)'}")
+                    else:
+                        app.say(f"Tagged {len(targets)} articles; u undoes it")
+
+            self._confirm_bulk(targets, _describe(edit), apply)
+
+        if len(targets) == 1:
+            title, current = targets[0].title, store.annotation(targets[0].id).tags
+        else:
+            title, current = f"{len(targets)} selected articles", []
         self.app.push_screen(
             TagPrompt(
-                summary.title,
-                store.annotation(summary.id).tags,
+                title,
+                current,
                 [tag for tag, _ in store.tag_counts().most_common()]
                 + list(app.session.config.quick_tags.values()),
-                app.tag_drafts.get(summary.id, ""),
+                app.tag_drafts.get(draft_key, ""),
             ),
             app.guard(done),
         )
 
     def action_quick_tag(self, key: str) -> None:
-        summary = self.current_summary()
+        targets = self.target_summaries()
         tag = self.brief_app.session.config.quick_tags.get(key)
-        if summary is None:
+        if not targets:
             return
         if tag is None:
             self.brief_app.say(
                 f"No quick tag on {key}: set it under [quick_tags] in config.toml", "warning"
             )
             return
-        now_set = self.brief_app.session.store.toggle_tag(summary.ref, tag)
-        self._changed(summary.id)
-        self.brief_app.say(f"{'Tagged' if now_set else 'Untagged'} #{tag}")
+        store = self.brief_app.session.store
+        if len(targets) == 1:
+            now_set = store.toggle_tag(targets[0].ref, tag)
+            self._changed(targets[0].id)
+            self.brief_app.say(f"{'Tagged' if now_set else 'Untagged'} #{tag}")
+            return
+        have_all = all(
+            tag_key(tag) in {tag_key(t) for t in store.annotation(s.id).tags} for s in targets
+        )
+        edit = TagEdit(add=(), remove=(tag,)) if have_all else TagEdit(add=(tag,), remove=())
+
+        def apply() -> None:
+            store.edit_tags([s.ref for s in targets], edit)
+            self._changed(None)
+            self.brief_app.say(f"{_describe(edit)} on {len(targets)} articles; u undoes it")
+
+        self._confirm_bulk(targets, _describe(edit), apply)
 
     def action_note(self) -> None:
         summary = self.current_summary()
@@ -134,3 +183,10 @@ class AnnotatingScreen(Screen[None]):
 
     def action_export(self) -> None:
         self.brief_app.export_markdown()
+
+
+def _describe(edit: TagEdit) -> str:
+    parts = [f"add #{' #'.join(edit.add)}" if edit.add else "", ""]
+    if edit.remove:
+        parts[1] = f"remove #{' #'.join(edit.remove)}"
+    return (" and ".join(p for p in parts if p) or "no change").capitalize()

@@ -172,6 +172,8 @@ class BriefreaderApp(App[None]):
         self, summary: ArticleSummary, article: object, entities: list[Entity]
     ) -> None:
         self.push_screen(ReaderScreen(summary, article, entities))  # type: ignore[arg-type]
+        if self.session.store.set_read(summary.id):
+            self.list_screen.refresh_article(summary.id)
 
     def on_annotation_changed(self, message: AnnotationChanged) -> None:
         self.list_screen.refresh_article(message.article_id)
@@ -236,3 +238,20 @@ class BriefreaderApp(App[None]):
             yield SystemCommand("Undo", "Undo the last annotation change (u)", screen.action_undo)
         if isinstance(screen, ArticleListScreen):
             yield SystemCommand("Filter articles", "Filter the list (/)", screen.action_filter)
+            yield SystemCommand("Star article(s)", "Star or unstar (s)", screen.action_star)
+            yield SystemCommand("Mark read/unread", "Toggle read (r)", screen.action_toggle_read)
+            yield SystemCommand("Sort by next column", "Cycle the sort (o)", screen.action_sort)
+            yield SystemCommand("Reverse sort", "Reverse the order (O)", screen.action_reverse_sort)
+            yield SystemCommand(
+                "Select all shown", "Select for bulk tags (A)", screen.action_select_all
+            )
+            yield SystemCommand(
+                "Tag panel", "Tag counts; enter filters (#)", screen.action_tag_panel
+            )
+            yield SystemCommand("Rename or merge a tag", "On every article", screen.rename_tag)
+            yield SystemCommand(
+                "Show unread only", "Filter: unread", lambda: screen.set_filter("unread")
+            )
+            yield SystemCommand(
+                "Show starred only", "Filter: starred", lambda: screen.set_filter("starred")
+            )

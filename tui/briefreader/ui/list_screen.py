@@ -1,150 +1,208 @@
-"""The article list: one row per article, filterable, with the annotation keys."""
+"""The article list: every article as a row, sortable, filterable, selectable, annotatable."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
-from briefreader.filtering import filter_articles
+from briefreader.filtering import SORT_KEYS, ListEntry, filter_entries, sort_entries
 from briefreader.library import ArticleSummary
-from briefreader.store import Annotation
+from briefreader.store import Annotation, ReadingState
 from briefreader.textsafety import one_line
 from briefreader.ui.annotating import AnnotatingScreen
+from briefreader.ui.article_table import ArticleTable, ListHeader
+from briefreader.ui.dialogs import TextPrompt
 from briefreader.ui.widgets import QuickTagBar
 
-DATE_WIDTH = 10
-PLACE_WIDTH = 10
-TAGS_WIDTH = 18
-MARK_WIDTH = 1
-MIN_TITLE = 20
-
-
-def _cell(value: str, style: str = "") -> Text:
-    # Rich Text, not str: DataTable would parse a str as markup.
-    return Text(one_line(value), style=style, no_wrap=True, overflow="ellipsis")
+FILTER_HINT = 'words, tag:x place:x source:x entity:"x y" after:2025-10-01 before: unread starred'
 
 
 class ArticleListScreen(AnnotatingScreen):
-    """Date, place, title, tags and a note mark for every article; enter opens one."""
+    """Date, place, source, title, tags and marks for every article; enter opens one."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", priority=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("slash", "filter", "Filter", tooltip="filter by words in title, place, tags, note"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("slash", "filter", "Filter", tooltip="filter: words and tag: place: entity: …"),
+        Binding("escape", "escape", "Clear", show=False, tooltip="clear selection, then filter"),
+        Binding("s", "star", "Star", show=False, tooltip="star or unstar the article(s)"),
+        Binding("r", "toggle_read", "Read", show=False, tooltip="mark read or unread"),
+        Binding("o", "sort", "Sort", show=False, tooltip="sort by the next column"),
+        Binding("O", "reverse_sort", "Reverse", show=False, tooltip="reverse the sort order"),
+        Binding("A", "select_all", "All", show=False, tooltip="select all shown articles"),
+        Binding("R", "rename_tag", "Rename tag", show=False, tooltip="in the tag panel"),
+        Binding(
+            "number_sign", "tag_panel", "#Tags", show=False, tooltip="tag counts; enter filters"
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__(id="list-screen")
-        self.rows: list[tuple[ArticleSummary, Annotation]] = []
+        self.entries: list[ListEntry] = []
         self.query_text = ""
+        self.problems: list[str] = []
+        self.sort_key = "date"
+        self.descending = True
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="filter: words in title, place, tags, note", id="filter")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield Input(placeholder=FILTER_HINT, id="filter")
+        with Horizontal(id="list-body"):
+            yield OptionList(id="tag-panel")
+            with Vertical(id="list-main"):
+                yield ListHeader(id="list-header")
+                yield ArticleTable(id="articles")
+        yield Static(id="list-status")
         yield QuickTagBar(self.brief_app.session.config.quick_tags)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
-        self.query_one(DataTable).focus()
+        self.query_one("#tag-panel").display = False
+        self.table.focus()
 
     @property
-    def table(self) -> DataTable[Text]:
+    def table(self) -> ArticleTable:
         """The list itself."""
-        return self.query_one("#articles", DataTable)
+        return self.query_one("#articles", ArticleTable)
+
+    # -- what the annotation keys act on ------------------------------------------------
 
     def current_summary(self) -> ArticleSummary | None:
-        if not self.rows or self.table.cursor_row < 0:
+        entry = self.table.current
+        return entry.summary if entry else None
+
+    def target_summaries(self) -> list[ArticleSummary]:
+        selected = self.table.selected_entries()
+        if selected:
+            return [e.summary for e in selected]
+        return super().target_summaries()
+
+    def step_from(self, article_id: str, step: int) -> ArticleSummary | None:
+        """The article `step` rows away in the list's order; the cursor follows it."""
+        ids = [e.summary.id for e in self.table.entries]
+        if article_id not in ids:
             return None
-        return self.rows[min(self.table.cursor_row, len(self.rows) - 1)][0]
+        index = ids.index(article_id) + step
+        if not 0 <= index < len(ids):
+            return None
+        self.table.cursor = index
+        return self.table.entries[index].summary
+
+    # -- building rows ------------------------------------------------------------------
+
+    def _entry(self, summary: ArticleSummary) -> ListEntry:
+        session = self.brief_app.session
+        store = session.store
+        return ListEntry(
+            summary,
+            store.annotation(summary.id),
+            store.reading_state(summary.id),
+            session.library.entity_names.get(summary.id, ()),
+            store.highlight_counts().get(summary.id, 0),
+        )
 
     def show_articles(self, keep: str | None = None) -> None:
-        """(Re)build the rows from the library and the store, keeping the selected article."""
-        app = self.brief_app
+        """(Re)build the rows from the library and the store, keeping the current article."""
+        session = self.brief_app.session
+        store = session.store
         keep = keep or (s.id if (s := self.current_summary()) else None)
-        items = [(s, app.session.store.annotation(s.id)) for s in app.summaries]
-        self.rows = filter_articles(items, self.query_text)
-        table = self.table
-        table.clear(columns=True)
-        title_width = max(
-            MIN_TITLE, self.size.width - DATE_WIDTH - PLACE_WIDTH - TAGS_WIDTH - MARK_WIDTH - 12
-        )
-        table.add_column("Date", width=DATE_WIDTH, key="date")
-        table.add_column("Place", width=PLACE_WIDTH, key="place")
-        table.add_column("Title", width=title_width, key="title")
-        table.add_column("Tags", width=TAGS_WIDTH, key="tags")
-        table.add_column("✎", width=MARK_WIDTH, key="mark")
-        for summary, annotation in self.rows:
-            table.add_row(*self._cells(summary, annotation), key=summary.id)
-        if keep and any(s.id == keep for s, _ in self.rows):
-            table.move_cursor(row=table.get_row_index(keep))
-        self._update_status()
-
-    def _cells(self, summary: ArticleSummary, annotation: Annotation) -> list[Text]:
-        tags = " ".join(f"#{t}" for t in annotation.tags)
-        return [
-            _cell(summary.date_iso or summary.date or ""),
-            _cell(summary.place or ""),
-            _cell(summary.title, "bold" if annotation.is_empty else ""),
-            _cell(tags, "italic"),
-            _cell("✎" if annotation.note.strip() else ""),
+        annotations = store.annotation_map()
+        states = store.reading_states()
+        highlights = store.highlight_counts()
+        names = session.library.entity_names
+        entries = [
+            ListEntry(
+                s,
+                annotations.get(s.id) or Annotation(s.id),
+                states.get(s.id, ReadingState()),
+                names.get(s.id, ()),
+                highlights.get(s.id, 0),
+            )
+            for s in self.brief_app.summaries
         ]
+        self.entries, self.problems = filter_entries(entries, self.query_text)
+        self.entries = sort_entries(self.entries, self.sort_key, self.descending)
+        self.table.set_entries(self.entries, keep)
+        header = self.query_one(ListHeader)
+        header.columns = self.table.columns
+        header.sort_key, header.descending = self.sort_key, self.descending
+        header.refresh()
+        self._update_status()
+        if self.query_one("#tag-panel").display:
+            self._fill_tag_panel()
 
     def refresh_article(self, article_id: str | None) -> None:
-        """Redraw one row after its tags or note changed (all rows when None)."""
+        """Redraw one row after its tags, note or marks changed (all rows when None)."""
         if article_id is None:
             self.show_articles()
             return
-        store = self.brief_app.session.store
-        for index, (summary, _) in enumerate(self.rows):
-            if summary.id == article_id:
-                annotation = store.annotation(article_id)
-                self.rows[index] = (summary, annotation)
-                for column, cell in zip(
-                    ("date", "place", "title", "tags", "mark"),
-                    self._cells(summary, annotation),
-                    strict=True,
-                ):
-                    self.table.update_cell(article_id, column, cell)
+        summary = next((s for s in self.brief_app.summaries if s.id == article_id), None)
+        if summary is not None:
+            self.table.replace_entry(self._entry(summary))
         self._update_status()
+        if self.query_one("#tag-panel").display:
+            self._fill_tag_panel()
 
     def _update_status(self) -> None:
         app = self.brief_app
         total = len(app.summaries)
-        shown = f"{len(self.rows)} of {total}" if self.query_text else f"{total}"
+        shown = f"{len(self.table.entries)} of {total}" if self.query_text else f"{total}"
         source = " · sample articles (add yours: briefreader FOLDER)" if app.showing_samples else ""
         self.sub_title = f"{shown} articles{source}"
+        unread = sum(1 for e in self.table.entries if not e.state.read)
+        parts = [f"{shown} articles", f"{unread} unread"]
+        if self.table.selected:
+            parts.append(f"{len(self.table.selected)} selected (t or 1-9 tags them all)")
+        arrow = "↓" if self.descending else "↑"
+        parts.append(f"sorted by {self.sort_key} {arrow}")
+        if self.query_text:
+            parts.append(f"filter: {one_line(self.query_text)} (escape clears)")
+        parts.extend(f"⚠ {problem}" for problem in self.problems)
+        self.query_one("#list-status", Static).update(Content(" · ".join(parts)))
 
-    def on_resize(self) -> None:
-        if self.brief_app.summaries:
-            self.show_articles()
+    @on(ArticleTable.ColumnsChanged)
+    def _columns_changed(self, event: ArticleTable.ColumnsChanged) -> None:
+        event.stop()
+        self.query_one(ListHeader).columns = self.table.columns
+        self.query_one(ListHeader).refresh()
 
-    def action_cursor_down(self) -> None:
-        self.table.action_cursor_down()
+    # -- keys ---------------------------------------------------------------------------
 
-    def action_cursor_up(self) -> None:
-        self.table.action_cursor_up()
+    @on(ArticleTable.Opened)
+    def _opened(self, event: ArticleTable.Opened) -> None:
+        event.stop()
+        self.brief_app.open_article(event.entry.summary)
+
+    @on(ArticleTable.Moved)
+    def _moved(self, event: ArticleTable.Moved) -> None:
+        event.stop()
+        self._update_status()
 
     def action_open(self) -> None:
-        summary = self.current_summary()
-        if summary is not None:
-            self.brief_app.open_article(summary)
+        self.table.action_open()
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_open()
+    def action_cursor_down(self) -> None:
+        self.table.action_move(1)
+
+    def action_cursor_up(self) -> None:
+        self.table.action_move(-1)
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.display = True
         box.focus()
+
+    def set_filter(self, text: str) -> None:
+        """Replace the filter (the tag panel and entity index use this)."""
+        box = self.query_one("#filter", Input)
+        box.display = bool(text)
+        box.value = text
+        self.query_text = text
+        self.show_articles()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -155,13 +213,124 @@ class ArticleListScreen(AnnotatingScreen):
     def _filter_done(self) -> None:
         self.table.focus()
 
-    def action_clear_filter(self) -> None:
+    def action_escape(self) -> None:
         box = self.query_one("#filter", Input)
         if box.has_focus:
             self.table.focus()  # escape leaves the box; the filter (typed text) stays
+            return
+        if self.query_one("#tag-panel").has_focus:
+            self.action_tag_panel()
+            return
+        if self.table.clear_selection():
+            self._update_status()
             return
         if self.query_text:
             box.value = ""
             box.display = False
             self.query_text = ""
             self.show_articles()
+
+    def action_star(self) -> None:
+        targets = self.target_summaries()
+        if not targets:
+            return
+        starred = self.brief_app.session.store.toggle_star([s.id for s in targets])
+        for summary in targets:
+            self.refresh_article(summary.id)
+        count = f"{len(targets)} articles" if len(targets) > 1 else "article"
+        self.brief_app.say(f"{'Starred' if starred else 'Unstarred'} {count}")
+
+    def action_toggle_read(self) -> None:
+        store = self.brief_app.session.store
+        for summary in self.target_summaries():
+            store.set_read(summary.id, not store.reading_state(summary.id).read)
+            self.refresh_article(summary.id)
+
+    def action_sort(self) -> None:
+        self._sort(SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)])
+
+    def _sort(self, key: str) -> None:
+        self.sort_key = key
+        # Newest, most tagged, most marked first; names A to Z.
+        self.descending = key in ("date", "tags", "marks", "state")
+        self.show_articles()
+
+    def action_reverse_sort(self) -> None:
+        self.descending = not self.descending
+        self.show_articles()
+
+    @on(ListHeader.SortRequested)
+    def _sort_by(self, event: ListHeader.SortRequested) -> None:
+        if event.key == self.sort_key:
+            self.action_reverse_sort()
+        elif event.key in SORT_KEYS:
+            self._sort(event.key)
+
+    def action_select_all(self) -> None:
+        self.table.select_all()
+        self._update_status()
+
+    # -- the tag panel ------------------------------------------------------------------
+
+    def _fill_tag_panel(self) -> None:
+        panel = self.query_one("#tag-panel", OptionList)
+        counts = self.brief_app.session.store.tag_counts()
+        highlighted = panel.highlighted
+        panel.clear_options()
+        panel.add_options(
+            Option(Content.assemble((f"{n:>4} ", "dim"), f"#{one_line(tag)}"), id=tag)
+            for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+        )
+        if not counts:
+            panel.add_option(Option(Content("no tags yet"), disabled=True))
+        if highlighted is not None and highlighted < panel.option_count:
+            panel.highlighted = highlighted
+        elif counts:
+            panel.highlighted = 0
+
+    def action_tag_panel(self) -> None:
+        panel = self.query_one("#tag-panel", OptionList)
+        if panel.display and panel.has_focus:
+            panel.display = False
+            self.table.focus()
+            return
+        panel.display = True
+        self._fill_tag_panel()
+        panel.focus()
+
+    @on(OptionList.OptionSelected, "#tag-panel")
+    def _tag_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        tag = event.option.id
+        if tag:
+            quoted = f'"{tag}"' if " " in tag else tag
+            self.set_filter(f"tag:{quoted}")
+            self.table.focus()
+
+    def rename_tag(self, tag: str | None = None) -> None:
+        """Ask for a new name for a tag (the highlighted one in the panel) on every article."""
+        panel = self.query_one("#tag-panel", OptionList)
+        if tag is None and panel.highlighted is not None:
+            tag = panel.get_option_at_index(panel.highlighted).id
+        if not tag:
+            self.brief_app.say("Choose a tag in the tag panel (#) first", "warning")
+            return
+        store = self.brief_app.session.store
+
+        def done(new: str | None) -> None:
+            if not new or not new.strip():
+                return
+            changed = store.rename_tag(tag, new)
+            self.show_articles()
+            self.brief_app.say(f"Renamed #{tag} on {changed} article(s); u undoes it")
+
+        self.app.push_screen(
+            TextPrompt(f"Rename #{tag} on every article to (an existing tag merges):", tag),
+            self.brief_app.guard(done),
+        )
+
+    def action_rename_tag(self) -> None:
+        if self.query_one("#tag-panel").has_focus:
+            self.rename_tag()
+        else:
+            self.brief_app.say("Open the tag panel with # and pick the tag to rename", "warning")

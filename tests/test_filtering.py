@@ -1,0 +1,146 @@
+"""The filter language of the list: words and fields, as a person types them."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefreader.filtering import ListEntry, filter_entries, parse_query, sort_entries
+from briefreader.library import ArticleSummary
+from briefreader.store import Annotation, ReadingState
+
+
+def entry(
+    article_id: str,
+    title: str,
+    date_iso: str | None = None,
+    place: str | None = None,
+    agency: str | None = None,
+    tags: tuple[str, ...] = (),
+    note: str = "",
+    read: bool = False,
+    starred: bool = False,
+    names: tuple[tuple[str, str], ...] = (),
+    highlights: int = 0,
+    lede: str = "",
+) -> ListEntry:
+    summary = ArticleSummary(
+        article_id,
+        f"/news/{article_id}.txt",
+        title,
+        date_iso,
+        date_iso,
+        place,
+        agency,
+        3,
+        lede=lede,
+    )
+    return ListEntry(
+        summary,
+        Annotation(article_id, tags=list(tags), note=note),
+        ReadingState(read=read, starred=starred),
+        names,
+        highlights,
+    )
+
+
+LIBRARY = [
+    entry(
+        "a",
+        "Union State defenses",
+        "2025-10-26",
+        "Minsk",
+        "TASS",
+        ("defense",),
+        "watch this",
+        names=(("PERSON", "Dmitry Mezentsev"), ("ORG", "Union State")),
+        lede="The process of strengthening the defense capabilities",
+    ),
+    entry(
+        "b",
+        "No plans to expand forces",
+        "2025-12-19",
+        "Minsk",
+        "TASS",
+        ("Defense", "follow-up"),
+        read=True,
+        starred=True,
+        names=(("PERSON", "Viktor Khrenin"),),
+        highlights=2,
+    ),
+    entry("c", "Markets rally in Tokyo", "2025-09-01", "Tokyo", "Reuters", read=True),
+    entry("d", "Undated wire", None, None, "AP"),
+]
+
+
+def ids(query: str) -> list[str]:
+    kept, problems = filter_entries(LIBRARY, query)
+    assert problems == [], problems
+    return [e.summary.id for e in kept]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["a", "b", "c", "d"]),
+        ("minsk", ["a", "b"]),
+        ("MINSK plans", ["b"]),
+        ("tag:defense", ["a", "b"]),  # tags compare case-insensitively
+        ("tag:#follow-up", ["b"]),
+        ("-tag:defense", ["c", "d"]),
+        ("place:tokyo", ["c"]),
+        ("source:reuters", ["c"]),
+        ('entity:"Dmitry Mezentsev"', ["a"]),
+        ("entity:khrenin", ["b"]),
+        ("mezentsev", ["a"]),  # free words look in entity names too
+        ("strengthening", ["a"]),  # and in the start of the text
+        ("after:2025-10-01", ["a", "b"]),
+        ("after:2025-10", ["a", "b"]),
+        ("before:2025-10-26", ["a", "c"]),
+        ("after:2025-10-01 before:2025-11-30", ["a"]),
+        ("unread", ["a", "d"]),
+        ("is:read", ["b", "c"]),
+        ("starred", ["b"]),
+        ("has:note", ["a"]),
+        ("has:highlight", ["b"]),
+        ("annotated", ["a", "b"]),
+        ("untagged", ["c", "d"]),
+        ("tag:defense unread place:minsk", ["a"]),
+        ('entity:"Dmitry Mez', ["a"]),  # an unclosed quote while typing still works
+    ],
+)
+def test_filter(query: str, expected: list[str]):
+    assert ids(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("after:yesterday", "after: needs a date like 2025-10-01"),
+        ("is:bogus", "is:bogus is not known"),
+        ("tag:", "tag: needs a value"),
+    ],
+)
+def test_nonsense_is_reported_not_ignored(query: str, message: str):
+    parsed = parse_query(query)
+    assert any(message in problem for problem in parsed.problems)
+
+
+def test_unknown_field_is_a_plain_word():
+    assert ids("http://x") == []
+
+
+@pytest.mark.parametrize(
+    ("key", "descending", "expected"),
+    [
+        ("date", True, ["b", "a", "c", "d"]),
+        ("date", False, ["d", "c", "a", "b"]),
+        ("title", False, ["c", "b", "d", "a"]),
+        ("place", False, ["d", "b", "a", "c"]),  # equal places keep newest first
+        ("source", False, ["d", "c", "b", "a"]),
+        ("tags", True, ["b", "a", "c", "d"]),
+        ("marks", True, ["b", "a", "c", "d"]),
+        ("state", True, ["b", "a", "d", "c"]),
+    ],
+)
+def test_sort_by_any_column(key: str, descending: bool, expected: list[str]):
+    assert [e.summary.id for e in sort_entries(LIBRARY, key, descending)] == expected

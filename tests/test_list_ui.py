@@ -1,0 +1,191 @@
+"""The article list as an analyst uses it: sort, star, read marks, filters, bulk tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from briefreader.ui.app import BriefreaderApp
+from briefreader.ui.article_table import ListHeader
+from briefreader.ui.dialogs import ConfirmScreen, TextPrompt
+from pilot import open_row, row_cells, settle, table_titles
+
+
+def write_wires(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    stories = {
+        "kyiv.txt": "Talks resume in Kyiv\n\nKYIV, Oct 3, 2025 (Reuters) - Officials met.",
+        "tokyo.txt": "Markets rally in Tokyo\n\nTOKYO, Sep 1, 2025 (Reuters) - Shares rose.",
+        "minsk.txt": "Drills near Minsk\n\nMINSK, November 5, 2025. /TASS/. Viktor Khrenin said.",
+        "riga.txt": "Port strike in Riga\n\nRIGA, Aug 8, 2025 (AP) - Dockers stopped work.",
+    }
+    for name, text in stories.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+async def test_opening_marks_read_and_star_is_undoable(make_session):
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        assert row_cells(app, 0)["state"] == "•"
+        await open_row(pilot, 0)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert session.store.reading_state(first.id).read
+        assert row_cells(app, 0)["state"] == " "
+        assert (
+            row_cells(app, 0)["title"].strip() == first.title or "…" in row_cells(app, 0)["title"]
+        )
+        await pilot.press("s")
+        await pilot.pause()
+        assert session.store.reading_state(first.id).starred
+        assert row_cells(app, 0)["state"] == "★"
+        await pilot.press("u")
+        await pilot.pause()
+        assert not session.store.reading_state(first.id).starred
+        await pilot.press("r")  # back to unread
+        await pilot.pause()
+        assert not session.store.reading_state(first.id).read
+
+
+async def test_sort_by_keys_and_by_clicking_a_column(make_session, tmp_path: Path):
+    write_wires(tmp_path / "wires")
+    session = make_session()
+    session.library.add([tmp_path / "wires"])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert table_titles(app)[0] == "Drills near Minsk"  # newest first
+        await pilot.press("o")  # date → place
+        await pilot.pause()
+        assert [row_cells(app, i)["place"].strip() for i in range(4)] == [
+            "Kyiv",
+            "Minsk",
+            "Riga",
+            "Tokyo",
+        ]
+        await pilot.press("O")
+        await pilot.pause()
+        assert row_cells(app, 0)["place"].strip() == "Tokyo"
+        header = app.list_screen.query_one(ListHeader)
+        title = next(c for c in header.columns if c.key == "title")
+        x = sum(c.width + 1 for c in header.columns[: header.columns.index(title)]) + 2
+        await pilot.click(ListHeader, offset=(x, 0))
+        await pilot.pause()
+        assert app.list_screen.sort_key == "title"
+        assert table_titles(app)[0] == "Drills near Minsk"
+        assert "sorted by title" in str(app.list_screen.query_one("#list-status").render())
+
+
+async def test_structured_filter_is_shown_and_clearable(make_session, tmp_path: Path):
+    write_wires(tmp_path / "wires")
+    session = make_session()
+    session.library.add([tmp_path / "wires"])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"source:reuters after:2025-09-15")
+        await pilot.pause()
+        assert table_titles(app) == ["Talks resume in Kyiv"]
+        status = str(app.list_screen.query_one("#list-status").render())
+        assert "1 of 4 articles" in status and "filter: source:reuters" in status
+        await pilot.press("enter")
+        await pilot.press(*"2")  # quick tag on the one shown article
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(table_titles(app)) == 4
+        assert not app.list_screen.query_one("#filter", Input).display
+        await pilot.press("slash")
+        await pilot.press(*"after:someday")
+        await pilot.pause()
+        status = str(app.list_screen.query_one("#list-status").render())
+        assert "needs a date like 2025-10-01" in status
+
+
+async def test_bulk_tag_asks_first_and_one_undo_reverts_all(make_session, tmp_path: Path):
+    write_wires(tmp_path / "wires")
+    session = make_session()
+    session.library.add([tmp_path / "wires"])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        ids = [e.summary.id for e in app.list_screen.table.entries]
+        await pilot.press("space", "space", "space")  # selects three, moving down
+        await pilot.pause()
+        assert app.list_screen.table.selected == set(ids[:3])
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"baltic, ports")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # said no: nothing changes
+        await pilot.pause()
+        assert all(session.store.annotation(i).tags == [] for i in ids)
+        await pilot.press("3")  # quick tag #defense on the selection
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [session.store.annotation(i).tags for i in ids] == [["defense"]] * 3 + [[]]
+        assert all(row_cells(app, i)["tags"].strip() == "#defense" for i in range(3))
+        await pilot.press("u")
+        await pilot.pause()
+        assert all(session.store.annotation(i).tags == [] for i in ids)
+        await pilot.press("escape")  # clears the selection first
+        await pilot.pause()
+        assert app.list_screen.table.selected == set()
+
+
+async def test_tag_panel_counts_filter_and_rename(make_session, tmp_path: Path):
+    write_wires(tmp_path / "wires")
+    session = make_session()
+    session.library.add([tmp_path / "wires"])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        for row in (0, 1):
+            app.list_screen.table.cursor = row
+            await pilot.press("3")
+        app.list_screen.table.cursor = 2
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("number_sign")
+        await pilot.pause()
+        panel = app.list_screen.query_one("#tag-panel", OptionList)
+        assert panel.has_focus
+        options = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert options[0].split() == ["2", "#defense"] and options[1].split() == ["1", "#follow-up"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.list_screen.query_text == "tag:defense"
+        assert len(table_titles(app)) == 2
+        await pilot.press("number_sign")
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        app.screen.query_one(Input).value = "military"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.store.tag_counts() == {"military": 2, "follow-up": 1}
+        await pilot.press("u")
+        await pilot.pause()
+        assert session.store.tag_counts() == {"defense": 2, "follow-up": 1}
+
+
+async def test_list_at_80x24_keeps_titles_readable_and_a_status_line(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        columns = {c.key: c.width for c in app.list_screen.table.columns}
+        assert columns["title"] >= 30 and "source" not in columns
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        columns = {c.key: c.width for c in app.list_screen.table.columns}
+        assert columns["title"] >= 100 and "source" in columns
