@@ -24,6 +24,14 @@ def write_wires(folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
 
+def wires_app(make_session, tmp_path: Path):
+    """A session whose library is the four wire stories, and an app on it."""
+    write_wires(tmp_path / "wires")
+    session = make_session()
+    session.library.add([tmp_path / "wires"])
+    return session, BriefreaderApp(session)
+
+
 async def test_opening_marks_read_and_star_is_undoable(make_session):
     session = make_session()
     app = BriefreaderApp(session)
@@ -52,10 +60,7 @@ async def test_opening_marks_read_and_star_is_undoable(make_session):
 
 
 async def test_sort_by_keys_and_by_clicking_a_column(make_session, tmp_path: Path):
-    write_wires(tmp_path / "wires")
-    session = make_session()
-    session.library.add([tmp_path / "wires"])
-    app = BriefreaderApp(session)
+    _, app = wires_app(make_session, tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert table_titles(app)[0] == "Drills near Minsk"  # newest first
@@ -81,10 +86,7 @@ async def test_sort_by_keys_and_by_clicking_a_column(make_session, tmp_path: Pat
 
 
 async def test_structured_filter_is_shown_and_clearable(make_session, tmp_path: Path):
-    write_wires(tmp_path / "wires")
-    session = make_session()
-    session.library.add([tmp_path / "wires"])
-    app = BriefreaderApp(session)
+    _, app = wires_app(make_session, tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         await pilot.press("slash")
@@ -108,10 +110,7 @@ async def test_structured_filter_is_shown_and_clearable(make_session, tmp_path: 
 
 
 async def test_bulk_tag_asks_first_and_one_undo_reverts_all(make_session, tmp_path: Path):
-    write_wires(tmp_path / "wires")
-    session = make_session()
-    session.library.add([tmp_path / "wires"])
-    app = BriefreaderApp(session)
+    session, app = wires_app(make_session, tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         ids = [e.summary.id for e in app.list_screen.table.entries]
@@ -143,10 +142,7 @@ async def test_bulk_tag_asks_first_and_one_undo_reverts_all(make_session, tmp_pa
 
 
 async def test_tag_panel_counts_filter_and_rename(make_session, tmp_path: Path):
-    write_wires(tmp_path / "wires")
-    session = make_session()
-    session.library.add([tmp_path / "wires"])
-    app = BriefreaderApp(session)
+    session, app = wires_app(make_session, tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         for row in (0, 1):
