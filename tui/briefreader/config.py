@@ -6,6 +6,7 @@ message that names the file and the line, so the person can fix it.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,8 @@ class Config:
     quick_tags: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_QUICK_TAGS))
     export_path: Path | None = None
     theme: str | None = None
+    # Binding id → keys, e.g. {"tag": "T"}: overrides for people with other habits.
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,17 @@ def load_config(path: Path) -> ConfigResult:
             Config(),
             (f"{path}: {error}. Fix that line or delete the file; using default settings.",),
         )
-    return _from_table(data, path)
+    return _from_table(data, path, raw_bytes.decode("utf-8"))
 
 
-def _from_table(data: dict[str, object], path: Path) -> ConfigResult:
+def _line(text: str, key: str) -> str:
+    """' (line N)' for the first line that sets `key`, so a message points at it."""
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
+    found = pattern.search(text)
+    return f" (line {text.count(chr(10), 0, found.start()) + 1})" if found else ""
+
+
+def _from_table(data: dict[str, object], path: Path, text: str = "") -> ConfigResult:
     problems: list[str] = []
     quick_tags = dict(DEFAULT_QUICK_TAGS)
     raw_tags = data.get("quick_tags")
@@ -74,10 +84,11 @@ def _from_table(data: dict[str, object], path: Path) -> ConfigResult:
         else:
             quick_tags = {}
             for key, value in raw_tags.items():
+                where = f"{path}{_line(text, key)}"
                 if key not in QUICK_TAG_KEYS:
-                    problems.append(f"{path}: quick_tags key {key!r} must be one of 1..9.")
+                    problems.append(f"{where}: quick_tags key {key!r} must be one of 1..9.")
                 elif not isinstance(value, str) or not normalise_tag(value):
-                    problems.append(f"{path}: quick_tags.{key} must be a non-empty tag name.")
+                    problems.append(f"{where}: quick_tags.{key} must be a non-empty tag name.")
                 else:
                     quick_tags[key] = normalise_tag(value)
     export_path: Path | None = None
@@ -85,9 +96,26 @@ def _from_table(data: dict[str, object], path: Path) -> ConfigResult:
     if isinstance(export, dict) and isinstance(export.get("path"), str):
         export_path = Path(export["path"]).expanduser()
     elif export != {}:
-        problems.append(f'{path}: [export] path must be a string such as "~/notes.md".')
+        problems.append(
+            f'{path}{_line(text, "path")}: [export] path must be a string such as "~/notes.md".'
+        )
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
-        problems.append(f'{path}: theme must be a string such as "textual-dark".')
+        problems.append(
+            f'{path}{_line(text, "theme")}: theme must be a string such as "textual-dark".'
+        )
         theme = None
-    return ConfigResult(Config(quick_tags, export_path, theme), tuple(problems))
+    keys: dict[str, str] = {}
+    raw_keys = data.get("keys", {})
+    if not isinstance(raw_keys, dict):
+        problems.append(f'{path}: [keys] must be a table like tag = "T".')
+    else:
+        for action, value in raw_keys.items():
+            if isinstance(value, str) and value.strip():
+                keys[action] = value.strip()
+            else:
+                problems.append(
+                    f"{path}{_line(text, action)}: keys.{action} must be a key name like "
+                    '"T" or "ctrl+t".'
+                )
+    return ConfigResult(Config(quick_tags, export_path, theme, keys), tuple(problems))

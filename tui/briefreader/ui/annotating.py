@@ -34,13 +34,25 @@ class AnnotatingScreen(Screen[None]):
     """A screen with a current article that the annotation keys act on."""
 
     BINDINGS = [
-        Binding("t", "tag", "Tag", tooltip="add or remove tags (comma or space separated)"),
-        Binding("n", "note", "Note", tooltip="write the article's note; closing saves it"),
-        Binding("u", "undo", "Undo", tooltip="undo the last tag or note change"),
-        Binding("U", "redo", "Redo", show=False, tooltip="redo what u undid"),
-        Binding("e", "export", "Export", tooltip="export notes to Markdown and say where"),
+        Binding(
+            "t", "tag", "Tag", tooltip="add or remove tags (comma or space separated)", id="tag"
+        ),
+        Binding(
+            "n", "note", "Note", tooltip="write the article's note; closing saves it", id="note"
+        ),
+        Binding("u", "undo", "Undo", tooltip="undo the last tag or note change", id="undo"),
+        Binding("U", "redo", "Redo", show=False, tooltip="redo what u undid", id="redo"),
+        Binding(
+            "e", "export", "Export", tooltip="export notes to Markdown and say where", id="export"
+        ),
         *[
-            Binding(key, f"quick_tag('{key}')", f"Toggle quick tag {key}", show=False)
+            Binding(
+                key,
+                f"quick_tag('{key}')",
+                f"Toggle quick tag {key}",
+                show=False,
+                id=f"quick_tag_{key}",
+            )
             for key in QUICK_TAG_KEYS
         ],
     ]

@@ -8,6 +8,7 @@ worker threads so the interface never freezes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ParamSpec
 
@@ -17,8 +18,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.theme import Theme
 
 from briefreader.articles import ArticleError
+from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.entities import Entity
 from briefreader.export import ExportError, render, select, write_export
@@ -41,8 +44,8 @@ class BriefreaderApp(App[None]):
     CSS_PATH = "briefreader.tcss"
     TITLE = "briefreader"
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="quit; a note still being edited is saved"),
-        Binding("question_mark", "help", "Keys", tooltip="show every key"),
+        Binding("q", "quit", "Quit", tooltip="quit; a note still being edited is saved", id="quit"),
+        Binding("question_mark", "help", "Keys", tooltip="show every key", id="help"),
     ]
 
     def __init__(self, session: Session, add_paths: Sequence[Path] = ()) -> None:
@@ -117,10 +120,41 @@ class BriefreaderApp(App[None]):
         self._close_messages_no_wait()
 
     def on_mount(self) -> None:
+        self._apply_key_overrides()
+        self.theme_changed_signal.subscribe(self, self._save_theme)
         self.push_screen(self.list_screen)
         for problem in self.session.problems:
             self.notify(one_line(problem), severity="error", timeout=12, markup=False)
         self.load_library()
+
+    def _apply_key_overrides(self) -> None:
+        overrides = self.session.config.keys
+        if not overrides:
+            return
+        known = {
+            binding.id
+            for screen in (BriefreaderApp, ArticleListScreen, ReaderScreen)
+            for owner in screen.__mro__
+            for binding in owner.__dict__.get("BINDINGS", [])
+            if isinstance(binding, Binding) and binding.id
+        }
+        for unknown in sorted(set(overrides) - known):
+            self.session.problems.append(
+                f"{self.session.paths.config_file}: [keys] {unknown!r} is not an action; "
+                f"use one of: {', '.join(sorted(known))}."
+            )
+        self.set_keymap({k: v for k, v in overrides.items() if k in known})
+
+    def _save_theme(self, theme: Theme) -> None:
+        """Remember a theme picked in the palette, so the next start looks the same."""
+        if theme.name == (self.session.config.theme or "textual-dark"):
+            return
+        try:
+            set_top_level(self.session.paths.config_file, "theme", theme.name)
+        except (ConfigEditError, OSError) as error:
+            self.say(f"Theme not saved: {error}", "warning")
+            return
+        self.session.config = replace(self.session.config, theme=theme.name)
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:

@@ -26,16 +26,54 @@ class ArticleListScreen(AnnotatingScreen):
     """Date, place, source, title, tags and marks for every article; enter opens one."""
 
     BINDINGS = [
-        Binding("slash", "filter", "Filter", tooltip="filter: words and tag: place: entity: …"),
-        Binding("escape", "escape", "Clear", show=False, tooltip="clear selection, then filter"),
-        Binding("s", "star", "Star", show=False, tooltip="star or unstar the article(s)"),
-        Binding("r", "toggle_read", "Read", show=False, tooltip="mark read or unread"),
-        Binding("o", "sort", "Sort", show=False, tooltip="sort by the next column"),
-        Binding("O", "reverse_sort", "Reverse", show=False, tooltip="reverse the sort order"),
-        Binding("A", "select_all", "All", show=False, tooltip="select all shown articles"),
-        Binding("R", "rename_tag", "Rename tag", show=False, tooltip="in the tag panel"),
         Binding(
-            "number_sign", "tag_panel", "#Tags", show=False, tooltip="tag counts; enter filters"
+            "slash",
+            "filter",
+            "Filter",
+            tooltip="filter: words and tag: place: entity: …",
+            id="filter",
+        ),
+        Binding(
+            "escape",
+            "escape",
+            "Clear",
+            show=False,
+            tooltip="clear selection, then filter",
+            id="escape",
+        ),
+        Binding(
+            "s", "star", "Star", show=False, tooltip="star or unstar the article(s)", id="star"
+        ),
+        Binding(
+            "r", "toggle_read", "Read", show=False, tooltip="mark read or unread", id="toggle_read"
+        ),
+        Binding("o", "sort", "Sort", show=False, tooltip="sort by the next column", id="sort"),
+        Binding(
+            "O",
+            "reverse_sort",
+            "Reverse",
+            show=False,
+            tooltip="reverse the sort order",
+            id="reverse_sort",
+        ),
+        Binding(
+            "A",
+            "select_all",
+            "All",
+            show=False,
+            tooltip="select all shown articles",
+            id="select_all",
+        ),
+        Binding(
+            "R", "rename_tag", "Rename tag", show=False, tooltip="in the tag panel", id="rename_tag"
+        ),
+        Binding(
+            "number_sign",
+            "tag_panel",
+            "#Tags",
+            show=False,
+            tooltip="tag counts; enter filters",
+            id="tag_panel",
         ),
     ]
 
