@@ -45,8 +45,9 @@ def test_running_a_cli_command_does_not_import_textual(tmp_path: Path):
     code = (
         "import sys\n"
         "sys.argv = ['briefreader', '--version']\n"
+        "import runpy\n"
         "try:\n"
-        "    import briefreader.__main__\n"
+        "    runpy.run_module('briefreader', run_name='__main__')\n"
         "except SystemExit as exit_:\n"
         "    assert exit_.code in (0, None), exit_.code\n"
         f"{NO_TEXTUAL}\n"

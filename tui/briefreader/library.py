@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,8 @@ from briefreader.articles import (
     read_article,
 )
 from briefreader.atomicfile import atomic_write_text
-from briefreader.entities import Entity, recognize
+from briefreader.entities import Entity
+from briefreader.indexing import content_hash, index_files, index_record
 from briefreader.paths import AppPaths
 from briefreader.store import AnnotationStore, ArticleRef
 
@@ -110,35 +111,78 @@ class Library:
             atomic_write_text(self.paths.index_file, json.dumps(payload, ensure_ascii=False))
             self._dirty = False
 
-    def _indexed(self, path: Path) -> tuple[ArticleSummary, list[Entity]]:
-        """Parse and recognise a file, or take both from the index when it is unchanged."""
-        info = path.stat()
+    def _cached(self, path: Path) -> tuple[ArticleSummary, list[Entity]] | None:
+        """The index's entry for a file if the file has not changed since, else None."""
         key = str(path)
         cached = self._index.get(key)
-        if (
-            cached
-            and cached.get("size") == info.st_size
-            and cached.get("mtime") == info.st_mtime_ns
-        ):
-            fields = dict(cached["summary"])
-            fields["notes"] = tuple(fields.get("notes") or ())
-            summary = ArticleSummary(**fields)
-            text_entities = [Entity(s, e, label, "") for s, e, label in cached["entities"]]
-            self._remember_names(summary.id, cached.get("names") or [])
-            return summary, text_entities
-        article = read_article(path)
-        entities = recognize(article.text)
-        summary = summarise(article, len(entities))
-        self._index[key] = {
-            "size": info.st_size,
-            "mtime": info.st_mtime_ns,
-            "summary": asdict(summary),
-            "entities": [[e.start, e.end, e.label] for e in entities],
-            "names": names_of(entities),
-        }
-        self._remember_names(summary.id, self._index[key]["names"])
+        if not cached:
+            return None
+        info = path.stat()
+        if cached.get("size") != info.st_size or cached.get("mtime") != info.st_mtime_ns:
+            # Touched, copied or restored: the same bytes need no second parse.
+            if cached.get("sha") != content_hash(path):
+                return None
+            cached["size"], cached["mtime"] = info.st_size, info.st_mtime_ns
+            self._dirty = True
+        fields = dict(cached["summary"])
+        fields["notes"] = tuple(fields.get("notes") or ())
+        summary = ArticleSummary(**fields)
+        self._remember_names(summary.id, cached.get("names") or [])
+        return summary, [Entity(s, e, label, "") for s, e, label in cached["entities"]]
+
+    def _keep(self, path_text: str, record: dict[str, Any]) -> ArticleSummary:
+        self._index[path_text] = record
         self._dirty = True
-        return summary, entities
+        fields = dict(record["summary"])
+        fields["notes"] = tuple(fields.get("notes") or ())
+        summary = ArticleSummary(**fields)
+        self._remember_names(summary.id, record["names"])
+        return summary
+
+    def _indexed(self, path: Path) -> tuple[ArticleSummary, list[Entity]]:
+        """Parse and recognise a file, or take both from the index when it is unchanged."""
+        hit = self._cached(path)
+        if hit is not None:
+            return hit
+        path_text, record, reason = index_record(str(path))
+        if record is None:
+            raise ArticleError(reason or "unreadable")
+        summary = self._keep(path_text, record)
+        return summary, [Entity(s, e, label, "") for s, e, label in record["entities"]]
+
+    def _index_many(
+        self, paths: list[Path], progress: Callable[[int, int], None] | None = None
+    ) -> list[tuple[Path, ArticleSummary | None, str | None]]:
+        """Index many files: cached ones at once, the rest in parallel; in the given order."""
+        results: dict[Path, tuple[ArticleSummary | None, str | None]] = {}
+        stale: list[str] = []
+        for path in paths:
+            try:
+                hit = self._cached(path)
+            except OSError as error:
+                results[path] = (
+                    None,
+                    "file not found"
+                    if isinstance(error, FileNotFoundError)
+                    else error.strerror or str(error),
+                )
+                continue
+            if hit is None:
+                stale.append(str(path))
+            else:
+                results[path] = (hit[0], None)
+        done = len(results)
+        total = len(paths)
+        if progress and done:
+            progress(done, total)
+        for path_text, record, reason in index_files(stale):
+            done += 1
+            summary = self._keep(path_text, record) if record is not None else None
+            results[Path(path_text)] = (summary, reason)
+            if progress:
+                progress(done, total)
+        self._save_index()
+        return [(path, *results[path]) for path in paths]
 
     def _remember_names(self, article_id: str, names: list[list[str]]) -> None:
         # Interned: the same few thousand names recur across a large library.
@@ -153,23 +197,21 @@ class Library:
         """True on a first run: nothing added yet, so the bundled samples are listed."""
         return not self.store.sources()
 
-    def summaries(self, refresh: bool = False) -> list[ArticleSummary]:
+    def summaries(
+        self, refresh: bool = False, progress: Callable[[int, int], None] | None = None
+    ) -> list[ArticleSummary]:
         """Every article, newest first; the samples when the user has added nothing."""
         if self._summaries is not None and not refresh:
             return self._summaries
         roots = self.store.sources() or [seeds_folder()]
+        files = [path for root in roots for path in iter_article_files(root)]
         seen: set[str] = set()
         found: list[ArticleSummary] = []
-        for root in roots:
-            for path in iter_article_files(root):
-                try:
-                    summary, _ = self._indexed(path)
-                except (ArticleError, OSError):
-                    continue  # `add` reported it; the list shows what can be read
-                if summary.id not in seen:
-                    seen.add(summary.id)
-                    found.append(summary)
-        self._save_index()
+        for _path, summary, _reason in self._index_many(files, progress):
+            # Unreadable files were reported by `add`; the list shows what can be read.
+            if summary is not None and summary.id not in seen:
+                seen.add(summary.id)
+                found.append(summary)
         found.sort(key=lambda s: (s.sort_date, s.path), reverse=True)
         self._summaries = found
         return found
@@ -190,23 +232,16 @@ class Library:
                 continue
             self.store.add_source(target)
             files.extend(iter_article_files(target.resolve()))
-        for done, path in enumerate(files, start=1):
-            try:
-                summary, _ = self._indexed(path)
-            except ArticleError as error:
-                report.skipped.append((str(path), str(error)))
-            except OSError as error:
-                report.skipped.append((str(path), error.strerror or str(error)))
+        for path, summary, reason in self._index_many(files, progress):
+            if summary is None:
+                report.skipped.append((str(path), reason or "unreadable"))
+                continue
+            report.warnings.extend((str(path), note) for note in summary.notes)
+            if summary.id in known:
+                report.already += 1
             else:
-                report.warnings.extend((str(path), note) for note in summary.notes)
-                if summary.id in known:
-                    report.already += 1
-                else:
-                    known.add(summary.id)
-                    report.added.append(summary)
-            if progress:
-                progress(done, len(files))
-        self._save_index()
+                known.add(summary.id)
+                report.added.append(summary)
         self._summaries = None
         return report
 
@@ -253,9 +288,3 @@ def summarise(article: Article, entity_count: int) -> ArticleSummary:
             :LEDE_CHARS
         ],
     )
-
-
-def names_of(entities: list[Entity]) -> list[list[str]]:
-    """Each distinct (label, name) once, in order of first mention."""
-    seen = dict.fromkeys((e.label, " ".join(e.text.split())) for e in entities)
-    return [[label, name] for label, name in seen if name]

@@ -1,0 +1,89 @@
+"""Parse and recognise many article files at once, in worker processes.
+
+Entity recognition is pure Python and CPU bound, so threads would queue on the GIL;
+separate processes use every core. Small batches stay in-process, where starting
+workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from briefreader.articles import READ_LIMIT_BYTES, ArticleError, read_article
+from briefreader.entities import Entity, recognize
+
+# Below this many files, one process is faster than starting a pool.
+PARALLEL_FROM = 48
+CHUNK = 16
+
+Record = dict[str, Any]
+Result = tuple[str, Record | None, str | None]  # path, index record or None, why not
+
+
+def content_hash(path: Path) -> str:
+    """A hash of what the reader would read, so a touched but unchanged file is not re-read."""
+    with path.open("rb") as stream:
+        return hashlib.sha256(stream.read(READ_LIMIT_BYTES)).hexdigest()[:20]
+
+
+def names_of(entities: list[Entity]) -> list[list[str]]:
+    """Each distinct (label, name) once, in order of first mention."""
+    seen = dict.fromkeys((e.label, " ".join(e.text.split())) for e in entities)
+    return [[label, name] for label, name in seen if name]
+
+
+def index_record(path_text: str) -> Result:
+    """Everything the index keeps about one file, or the reason it cannot be read."""
+    from briefreader.library import summarise  # here, not at the top: library imports us
+
+    path = Path(path_text)
+    try:
+        info = path.stat()
+        article = read_article(path)
+        digest = content_hash(path)
+    except ArticleError as error:
+        return path_text, None, str(error)
+    except OSError as error:
+        return path_text, None, error.strerror or str(error)
+    entities = recognize(article.text)
+    summary = summarise(article, len(entities))
+    record = {
+        "size": info.st_size,
+        "mtime": info.st_mtime_ns,
+        "sha": digest,
+        "summary": asdict(summary),
+        "entities": [[e.start, e.end, e.label] for e in entities],
+        "names": names_of(entities),
+    }
+    return path_text, record, None
+
+
+def index_files(
+    paths: Sequence[str], progress: Callable[[Result], None] | None = None
+) -> Iterator[Result]:
+    """Index each path, yielding results as they finish (in order); parallel when it pays."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        results: Iterator[Result] = map(index_record, paths)
+        yield from _reporting(results, progress)
+        return
+    # spawn, not fork: the TUI runs threads, and forking a threaded process can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from _reporting(pool.map(index_record, paths, chunksize=CHUNK), progress)
+
+
+def _reporting(
+    results: Iterator[Result], progress: Callable[[Result], None] | None
+) -> Iterator[Result]:
+    for result in results:
+        if progress is not None:
+            progress(result)
+        yield result
