@@ -64,6 +64,21 @@ class ArticleListScreen(AnnotatingScreen):
             return None
         return self.rows[min(self.table.cursor_row, len(self.rows) - 1)][0]
 
+    def step_from(self, article_id: str, step: int) -> ArticleSummary | None:
+        """The article step rows away from article_id in the list's current order.
+
+        Moves the list's cursor to it, so escape from the reader lands there; None at either
+        end (or when article_id is not in the list). Used by the reader's next/previous keys.
+        """
+        ids = [summary.id for summary, _ in self.rows]
+        if article_id not in ids:
+            return None
+        index = ids.index(article_id) + step
+        if not 0 <= index < len(self.rows):
+            return None
+        self.table.move_cursor(row=index)
+        return self.rows[index][0]
+
     def show_articles(self, keep: str | None = None) -> None:
         """(Re)build the rows from the library and the store, keeping the selected article."""
         app = self.brief_app
