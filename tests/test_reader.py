@@ -136,6 +136,8 @@ async def test_highlight_from_a_mouse_selection(make_session):
         paragraph = reader.query_one("#p1", Static)
         # What Textual records when the mouse drags over "no plans" in the second paragraph.
         reader.selections = {paragraph: Selection(Offset(11, 0), Offset(19, 0))}
+        await pilot.pause()
+        assert "highlights the text selected with the mouse" in _status(reader)
         await pilot.press("v", "1")
         await pilot.pause()
         [made] = session.store.highlights(reader.summary.id)
@@ -243,3 +245,22 @@ async def test_note_draft_survives_an_app_torn_down_with_the_editor_open(
         await pilot.pause()
     assert again.store.annotation(article_id).note == "half a thought"
     assert not list((data_dir / "drafts").glob("*"))
+
+
+async def test_palette_offers_the_reader_actions(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        reader = await open_row(pilot, 0)
+        titles = {command.title for command in app.get_system_commands(reader)}
+        for title in (
+            "Find in article",
+            "Next article",
+            "Previous article",
+            "Select passage",
+            "List highlights",
+        ):
+            assert title in titles, title
+        await pilot.press("ctrl+down")  # the alias of J
+        await settle(pilot)
+        assert app.screen.summary.id == app.list_screen.rows[1][0].id

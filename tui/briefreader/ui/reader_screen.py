@@ -55,6 +55,8 @@ class ReaderScreen(AnnotatingScreen):
         Binding("space", "page('down')", "Page down", show=False),
         Binding("J", "step_article(1)", "Next", tooltip="next article in the list's order"),
         Binding("K", "step_article(-1)", "Previous", show=False, tooltip="previous article"),
+        Binding("ctrl+down", "step_article(1)", "Next article", show=False),
+        Binding("ctrl+up", "step_article(-1)", "Previous article", show=False),
         Binding("slash", "find", "Find", tooltip="find in the article (enter jumps to the first)"),
         Binding("n", "find_next", "Next match", tooltip="next match of the search"),
         Binding("n", "note", "Note", tooltip="write the article's note; closing saves it"),
@@ -108,6 +110,8 @@ class ReaderScreen(AnnotatingScreen):
         self.attached: list[AttachedHighlight] = []
         self.current_highlight: str | None = None
         self.comment_drafts: dict[str, str] = {}
+        # What each block was last drawn with (theme, marks), to skip unchanged blocks.
+        self._drawn: dict[str, tuple[bool, tuple[Mark, ...]]] = {}
 
     def current_summary(self) -> ArticleSummary | None:
         return self.summary
@@ -161,6 +165,7 @@ class ReaderScreen(AnnotatingScreen):
         self.app.theme_changed_signal.subscribe(self, lambda _: self.render_article())
         view = self.query_one("#reader", VerticalScroll)
         self.watch(view, "scroll_y", lambda _: self.show_status(), init=False)
+        self.watch(self, "selections", lambda _: self.show_status(), init=False)
         view.focus()
 
     def on_resize(self) -> None:
@@ -207,8 +212,13 @@ class ReaderScreen(AnnotatingScreen):
         dark = self.app.current_theme.dark
         marks = self.marks()
         for widget_id, start, end in self.blocks:
+            # Only blocks whose marks changed are drawn again: a long article stays quick.
+            mine = (dark, tuple(m for m in marks if m[1] > start and m[0] < end))
+            if self._drawn.get(widget_id) == mine:
+                continue
+            self._drawn[widget_id] = mine
             self.query_one(f"#{widget_id}", Static).update(
-                highlighted(self.article.text, self.entities, start, end, dark, marks)
+                highlighted(self.article.text, self.entities, start, end, dark, mine[1])
             )
         self.show_status()
 
@@ -259,6 +269,8 @@ class ReaderScreen(AnnotatingScreen):
             else:
                 found = "no matches"
             parts.append(f" · find “{one_line(self.find_query)}”: {found} · n/N · esc clears")
+        elif self.mouse_selection() is not None:
+            parts.append(" read · v then 1-4 highlights the text selected with the mouse")
         else:
             parts.append(" read · / find · v select · h highlights · J/K next/previous article")
         self.query_one("#reader-status", Static).update(Content.assemble(*parts))
