@@ -353,7 +353,7 @@ class ReaderScreen(AnnotatingScreen):
         self.selection = None
         box = self.query_one("#find", Input)
         box.display = True
-        box.focus()
+        self.set_focus(box)  # at once, so keys typed right after "/" reach the box
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
