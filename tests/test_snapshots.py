@@ -56,3 +56,25 @@ def test_help_80x24(snap_compare, make_session):
         await pilot.pause()
 
     assert snap_compare(_annotated_app(make_session), terminal_size=(80, 24), run_before=show_help)
+
+
+def test_reader_with_highlights_80x24(snap_compare, make_session):
+    app = _annotated_app(make_session)
+    session = app.session
+    second = session.library.summaries()[1]
+    article, _ = session.library.load(second)
+    text = article.text
+    for phrase, colour in (
+        ("strengthening the defense capabilities", "yellow"),
+        ("Russia-Belarus Union State", "green"),
+        ("growing challenges and threats", "blue"),
+    ):
+        start = text.index(phrase, article.body[0].start)
+        session.store.add_highlight(second.ref, text, start, start + len(phrase), colour)
+
+    async def open_second(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("j", "enter")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_second)

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefreader.store import HIGHLIGHT_COLOURS
 from briefreader.tags import normalise_tag
 
 DEFAULT_QUICK_TAGS: dict[str, str] = {
@@ -23,6 +24,14 @@ DEFAULT_QUICK_TAGS: dict[str, str] = {
 
 QUICK_TAG_KEYS = tuple(str(n) for n in range(1, 10))
 
+# What each highlight colour means; the reader shows these names, config.toml renames them.
+DEFAULT_HIGHLIGHT_MEANINGS: dict[str, str] = {
+    "yellow": "claim",
+    "green": "evidence",
+    "blue": "question",
+    "red": "quote",
+}
+
 
 @dataclass(frozen=True)
 class Config:
@@ -33,6 +42,9 @@ class Config:
     theme: str | None = None
     # Binding id → keys, e.g. {"tag": "T"}: overrides for people with other habits.
     keys: dict[str, str] = field(default_factory=dict)
+    highlight_meanings: dict[str, str] = field(
+        default_factory=lambda: dict(DEFAULT_HIGHLIGHT_MEANINGS)
+    )
 
 
 @dataclass(frozen=True)
@@ -118,4 +130,30 @@ def _from_table(data: dict[str, object], path: Path, text: str = "") -> ConfigRe
                     f"{path}{_line(text, action)}: keys.{action} must be a key name like "
                     '"T" or "ctrl+t".'
                 )
-    return ConfigResult(Config(quick_tags, export_path, theme, keys), tuple(problems))
+    meanings = _highlight_meanings(data.get("highlights"), path, text, problems)
+    return ConfigResult(Config(quick_tags, export_path, theme, keys, meanings), tuple(problems))
+
+
+def _highlight_meanings(raw: object, path: Path, text: str, problems: list[str]) -> dict[str, str]:
+    """[highlights] yellow = "claim" …: a name for each of the four colours."""
+    meanings = dict(DEFAULT_HIGHLIGHT_MEANINGS)
+    if raw is None:
+        return meanings
+    if not isinstance(raw, dict):
+        problems.append(f'{path}: [highlights] must be a table like yellow = "claim".')
+        return meanings
+    for colour, meaning in raw.items():
+        if colour not in HIGHLIGHT_COLOURS:
+            problems.append(
+                f"{path}{_line(text, colour)}: highlights colour {colour!r} is not one of "
+                f"{', '.join(HIGHLIGHT_COLOURS)}."
+            )
+        elif not isinstance(meaning, str) or not meaning.strip():
+            problems.append(
+                f"{path}{_line(text, colour)}: highlights.{colour} = {meaning!r} must be a "
+                "non-empty name "
+                'such as "claim".'
+            )
+        else:
+            meanings[colour] = " ".join(meaning.split())
+    return meanings

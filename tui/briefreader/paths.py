@@ -34,6 +34,11 @@ class AppPaths:
         return self.data_dir / "index.json"
 
     @property
+    def drafts_dir(self) -> Path:
+        """Notes being typed, autosaved about once a second until the editor closes."""
+        return self.data_dir / "drafts"
+
+    @property
     def export_dir(self) -> Path:
         """Default target of the in-app export when config.toml names none."""
         return self.data_dir / "exports"

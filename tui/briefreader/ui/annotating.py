@@ -169,12 +169,21 @@ class AnnotatingScreen(Screen[None]):
         app = self.brief_app
         store = app.session.store
 
+        drafts = app.note_drafts
+        note = store.annotation(summary.id).note
+        draft = drafts.load(summary.id)
+        if draft is not None and draft != note:
+            # The editor was open when the app stopped: its last autosave comes back.
+            note = draft
+            app.say("Restored the unsaved draft of this note; escape saves it", "warning")
+
         def save(text: str) -> None:
             if store.set_note(summary.ref, text):
                 self._changed(summary.id)
                 self.brief_app.say("Note saved")
+            drafts.discard(summary.id)  # only once the text is safely in the store
 
-        editor = NoteEditor(summary.title, store.annotation(summary.id).note, app.guard(save))
+        editor = NoteEditor(summary.title, note, app.guard(save), drafts, summary.id)
         self.app.push_screen(editor)
 
     def action_undo(self) -> None:

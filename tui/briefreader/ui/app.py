@@ -23,6 +23,7 @@ from textual.theme import Theme
 from briefreader.articles import ArticleError
 from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
+from briefreader.drafts import NoteDrafts
 from briefreader.entities import Entity
 from briefreader.export import ExportError, render, select, write_export
 from briefreader.library import AddReport, ArticleSummary
@@ -56,6 +57,8 @@ class BriefreaderApp(App[None]):
         self.showing_samples = True
         # Tag text typed and then escaped, per article, offered again next time.
         self.tag_drafts: dict[str, str] = {}
+        # Notes being typed, autosaved so a crash loses at most a second of typing.
+        self.note_drafts = NoteDrafts(session.paths.drafts_dir)
         self.list_screen = ArticleListScreen()
         self.exit_message: str | None = None
         if session.config.theme:
@@ -184,12 +187,16 @@ class BriefreaderApp(App[None]):
             for path, note in report.warnings[:5]:
                 self.say(f"{path}: {note}", "warning")
 
-    def open_article(self, summary: ArticleSummary) -> None:
-        """Read the article in a worker and show it in the reader."""
-        self._load_article(summary)
+    def open_article(self, summary: ArticleSummary, replace: bool = False) -> None:
+        """Read the article in a worker and show it in the reader.
+
+        replace: show it in place of the open reader (next/previous article), so escape
+        still goes straight back to the list.
+        """
+        self._load_article(summary, replace)
 
     @work(thread=True, exclusive=True, group="open")
-    def _load_article(self, summary: ArticleSummary) -> None:
+    def _load_article(self, summary: ArticleSummary, replace: bool = False) -> None:
         try:
             article, entities = self.session.library.load(summary)
         except (ArticleError, OSError) as error:
@@ -200,12 +207,20 @@ class BriefreaderApp(App[None]):
         except Exception as error:
             self.call_from_thread(self.show_error, error)
             return
-        self.call_from_thread(self._show_reader, summary, article, entities)
+        self.call_from_thread(self._show_reader, summary, article, entities, replace)
 
     def _show_reader(
-        self, summary: ArticleSummary, article: object, entities: list[Entity]
+        self,
+        summary: ArticleSummary,
+        article: object,
+        entities: list[Entity],
+        replace: bool = False,
     ) -> None:
-        self.push_screen(ReaderScreen(summary, article, entities))  # type: ignore[arg-type]
+        reader = ReaderScreen(summary, article, entities)  # type: ignore[arg-type]
+        if replace and isinstance(self.screen, ReaderScreen):
+            self.switch_screen(reader)
+        else:
+            self.push_screen(reader)
         if self.session.store.set_read(summary.id):
             self.list_screen.refresh_article(summary.id)
 
@@ -256,6 +271,8 @@ class BriefreaderApp(App[None]):
             )
             for active in own
         ]
+        if isinstance(self.screen, ReaderScreen):
+            keys += self.screen.help_rows()
         self.push_screen(HelpScreen(keys, self.session.config.quick_tags))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -270,6 +287,28 @@ class BriefreaderApp(App[None]):
             yield SystemCommand("Tag article", "Add or remove tags (t)", screen.action_tag)
             yield SystemCommand("Edit note", "Open the note editor (n)", screen.action_note)
             yield SystemCommand("Undo", "Undo the last annotation change (u)", screen.action_undo)
+        if isinstance(screen, ReaderScreen):
+            yield SystemCommand(
+                "Find in article", "Find words in this article (/)", screen.action_find
+            )
+            yield SystemCommand(
+                "Next article",
+                "Read the next article in the list (J)",
+                lambda: screen.action_step_article(1),
+            )
+            yield SystemCommand(
+                "Previous article",
+                "Read the previous article in the list (K)",
+                lambda: screen.action_step_article(-1),
+            )
+            yield SystemCommand(
+                "Select passage", "Select text to highlight (v, then 1-4)", screen.action_select
+            )
+            yield SystemCommand(
+                "List highlights",
+                "Jump to, comment on or delete highlights (h)",
+                screen.action_highlights,
+            )
         if isinstance(screen, ArticleListScreen):
             yield SystemCommand("Filter articles", "Filter the list (/)", screen.action_filter)
             yield SystemCommand("Star article(s)", "Star or unstar (s)", screen.action_star)

@@ -15,8 +15,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
 
+from briefreader.drafts import NoteDrafts
+from briefreader.store import AttachedHighlight
 from briefreader.tags import tag_key
 from briefreader.textsafety import one_line
 
@@ -96,19 +99,33 @@ class NoteEditor(ModalScreen[None]):
     """A multi-line note editor; closing it (escape or ctrl+s) saves through a callback.
 
     The callback is also what the app calls when it quits with the editor still open, so
-    typed text is never lost.
+    typed text is never lost. While it is open, changed text is written to a draft file
+    about once a second, so even a crash costs at most the last second of typing.
     """
+
+    AUTOSAVE_SECONDS = 1.0
 
     BINDINGS = [
         Binding("escape", "close", "Save & close", show=True),
         Binding("ctrl+s", "close", "Save & close", show=False),
     ]
 
-    def __init__(self, title: str, note: str, save: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        title: str,
+        note: str,
+        save: Callable[[str], None],
+        drafts: NoteDrafts | None = None,
+        draft_key: str = "",
+    ) -> None:
         super().__init__()
         self.article_title = title
         self.note = note
         self.save = save
+        self.drafts = drafts
+        self.draft_key = draft_key
+        self._dirty = False
+        self._draft_failed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
@@ -121,6 +138,27 @@ class NoteEditor(ModalScreen[None]):
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        if self.drafts is not None:
+            self.set_interval(self.AUTOSAVE_SECONDS, self.write_draft)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._dirty = True
+
+    def write_draft(self) -> None:
+        """Keep the text typed so far as a draft, if it changed since the last time."""
+        if not self._dirty or self.drafts is None:
+            return
+        self._dirty = False
+        try:
+            self.drafts.save(self.draft_key, self.query_one(TextArea).text)
+        except OSError as error:
+            if not self._draft_failed:  # say it once, not every second
+                self._draft_failed = True
+                self.notify(
+                    one_line(f"Cannot autosave the draft: {error}; escape still saves the note"),
+                    severity="warning",
+                    markup=False,
+                )
 
     def save_now(self) -> None:
         """Hand the typed text to the store now (used on close and when the app quits)."""
@@ -172,6 +210,110 @@ class TextPrompt(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CommentPrompt(TextPrompt):
+    """One line of comment on a highlight: enter saves, escape closes (text kept for later)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close", show=True)]
+
+    def __init__(self, passage: str, comment: str) -> None:
+        super().__init__(f"Comment on: “{one_line(passage)}”", comment, "your comment")
+        self.passage = passage
+        self.comment = comment
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Content(f"Comment on: “{one_line(self.passage)}”"), classes="dialog-title")
+            yield Input(value=self.comment, placeholder="your comment", id="comment-input")
+            yield Label("enter saves · escape closes (text kept)", classes="hint")
+
+    @property
+    def typed(self) -> str:
+        """What is in the box now (kept as a draft when the prompt is escaped)."""
+        return self.query_one(Input).value
+
+
+@dataclass(frozen=True)
+class HighlightChoice:
+    """What the highlight list hands back: what to do, and to which highlight."""
+
+    action: str  # "jump", "comment" or "delete"
+    highlight_id: str
+
+
+class HighlightList(ModalScreen[HighlightChoice | None]):
+    """Every highlight of the article, orphans included: enter jumps, c comments, x deletes."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Close"),
+        Binding("h", "cancel", "Close", show=False),
+        Binding("c", "choose('comment')", "Comment"),
+        Binding("x", "choose('delete')", "Delete"),
+        Binding("delete", "choose('delete')", "Delete", show=False),
+    ]
+
+    def __init__(
+        self,
+        highlights: list[AttachedHighlight],
+        meanings: dict[str, str],
+        swatches: dict[str, str],
+        current: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.highlights = highlights
+        self.meanings = meanings
+        self.swatches = swatches
+        self.current = current
+
+    def _row(self, attached: AttachedHighlight) -> Content:
+        highlight = attached.highlight
+        colour = highlight.colour
+        parts: list[str | tuple[str, str]] = [
+            ("  ", self.swatches.get(colour, "")),
+            f" {one_line(self.meanings.get(colour, colour))}: ",
+            (f"“{one_line(highlight.selector.exact)}”", "italic"),
+        ]
+        if highlight.comment:
+            parts.append(f" — {one_line(highlight.comment)}")
+        if attached.orphaned:
+            parts.append((" ⚠ not found in the text any more", "bold"))
+        return Content.assemble(*parts)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(f"Highlights ({len(self.highlights)})", classes="dialog-title")
+            yield OptionList(
+                *[Option(self._row(a), id=a.highlight.id) for a in self.highlights],
+                id="highlight-list",
+            )
+            yield Label(
+                "enter jump · c comment · x delete (u undoes) · escape close", classes="hint"
+            )
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        if self.current is not None:
+            ids = [a.highlight.id for a in self.highlights]
+            if self.current in ids:
+                options.highlighted = ids.index(self.current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(HighlightChoice("jump", event.option.id))
+
+    def action_choose(self, action: str) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        option = options.get_option_at_index(options.highlighted)
+        if option.id is not None:
+            self.dismiss(HighlightChoice(action, option.id))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
