@@ -185,3 +185,33 @@ async def test_list_at_80x24_keeps_titles_readable_and_a_status_line(make_sessio
         await pilot.pause()
         columns = {c.key: c.width for c in app.list_screen.table.columns}
         assert columns["title"] >= 100 and "source" in columns
+
+
+async def test_indexing_shows_progress_and_fills_the_list_as_it_goes(make_session, tmp_path):
+    write_wires(tmp_path / "wires")
+    session = make_session()
+    app = BriefreaderApp(session, add_paths=[tmp_path / "wires"])
+    seen: list[tuple[int, int, int, bool]] = []
+    real = app.list_screen.show_progress
+
+    def watching(done, total, new):
+        real(done, total, new)
+        bar = app.list_screen.query_one("#ingest")
+        seen.append((done, total, len(app.list_screen.table.entries), bar.display))
+
+    app.list_screen.show_progress = watching
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert sorted(table_titles(app)) == sorted(
+            [
+                "Talks resume in Kyiv",
+                "Markets rally in Tokyo",
+                "Drills near Minsk",
+                "Port strike in Riga",
+            ]
+        )
+        assert not app.list_screen.query_one("#ingest").display
+    finals = [s for s in seen if s[1] == 4]
+    assert finals and finals[-1][0] == 4  # the last report covers every file
+    assert any(rows >= 4 for _, total, rows, _ in seen if total == 4)  # rows came with it

@@ -151,7 +151,10 @@ class Library:
         return summary, [Entity(s, e, label, "") for s, e, label in record["entities"]]
 
     def _index_many(
-        self, paths: list[Path], progress: Callable[[int, int], None] | None = None
+        self,
+        paths: list[Path],
+        progress: Callable[[int, int], None] | None = None,
+        found: Callable[[ArticleSummary], None] | None = None,
     ) -> list[tuple[Path, ArticleSummary | None, str | None]]:
         """Index many files: cached ones at once, the rest in parallel; in the given order."""
         results: dict[Path, tuple[ArticleSummary | None, str | None]] = {}
@@ -179,6 +182,8 @@ class Library:
             done += 1
             summary = self._keep(path_text, record) if record is not None else None
             results[Path(path_text)] = (summary, reason)
+            if found and summary is not None:
+                found(summary)
             if progress:
                 progress(done, total)
         self._save_index()
@@ -217,9 +222,16 @@ class Library:
         return found
 
     def add(
-        self, targets: Iterable[Path], progress: Callable[[int, int], None] | None = None
+        self,
+        targets: Iterable[Path],
+        progress: Callable[[int, int], None] | None = None,
+        found: Callable[[ArticleSummary], None] | None = None,
     ) -> AddReport:
-        """Remember files and folders, index every article in them, report what happened."""
+        """Remember files and folders, index every article in them, report what happened.
+
+        `progress` hears (done, total) and `found` each newly parsed article as it comes,
+        so a screen can fill while a large folder is indexed.
+        """
         report = AddReport()
         known = {s.id for s in self.summaries()} if not self.showing_samples else set()
         files: list[Path] = []
@@ -232,7 +244,7 @@ class Library:
                 continue
             self.store.add_source(target)
             files.extend(iter_article_files(target.resolve()))
-        for path, summary, reason in self._index_many(files, progress):
+        for path, summary, reason in self._index_many(files, progress, found):
             if summary is None:
                 report.skipped.append((str(path), reason or "unreadable"))
                 continue

@@ -7,6 +7,8 @@ worker threads so the interface never freezes.
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -37,6 +39,32 @@ from briefreader.ui.list_screen import ArticleListScreen
 from briefreader.ui.reader_screen import ReaderScreen
 
 P = ParamSpec("P")
+
+
+class ProgressTicker:
+    """Carries indexing progress from the worker thread to the screen, a few times a second."""
+
+    INTERVAL = 0.2
+
+    def __init__(self, app: BriefreaderApp) -> None:
+        self.app = app
+        self.last = 0.0
+        self.pending: list[ArticleSummary] = []
+
+    def progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < self.INTERVAL:
+            return
+        self.last = now
+        batch, self.pending = self.pending, []
+        self.app.call_from_thread(self.app.list_screen.show_progress, done, total, batch)
+
+    def found(self, summary: ArticleSummary) -> None:
+        self.pending.append(summary)
+
+    def finish(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the app may be closing
+            self.app.call_from_thread(self.app.list_screen.show_progress, 0, 0, [])
 
 
 class BriefreaderApp(App[None]):
@@ -161,15 +189,27 @@ class BriefreaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
-        """Add any paths given on the command line, then list the library."""
+        """List the library from its index, then add paths given on the command line.
+
+        Runs in a thread; the list appears as soon as the index is read, a progress bar
+        follows the indexing of new files, and new articles join the list as they come.
+        """
+        library = self.session.library
+        ticker = ProgressTicker(self)
         try:
-            report = self.session.library.add(self.add_paths) if self.add_paths else None
-            summaries = self.session.library.summaries()
-            showing_samples = self.session.library.showing_samples
+            summaries = library.summaries(progress=ticker.progress)
+            self.call_from_thread(self._library_loaded, summaries, library.showing_samples, None)
+            if not self.add_paths:
+                ticker.finish()
+                return
+            report = library.add(self.add_paths, ticker.progress, ticker.found)
+            summaries = library.summaries()
         except Exception as error:
             self.call_from_thread(self.show_error, error)
             return
-        self.call_from_thread(self._library_loaded, summaries, showing_samples, report)
+        finally:
+            ticker.finish()
+        self.call_from_thread(self._library_loaded, summaries, library.showing_samples, report)
 
     def _library_loaded(
         self, summaries: list[ArticleSummary], showing_samples: bool, report: AddReport | None

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from briefreader.filtering import SORT_KEYS, ListEntry, filter_entries, sort_entries
@@ -93,6 +93,7 @@ class ArticleListScreen(AnnotatingScreen):
             with Vertical(id="list-main"):
                 yield ListHeader(id="list-header")
                 yield ArticleTable(id="articles")
+        yield ProgressBar(id="ingest", show_eta=True)
         yield Static(id="list-status")
         yield QuickTagBar(self.brief_app.session.config.quick_tags)
         yield Footer()
@@ -100,6 +101,7 @@ class ArticleListScreen(AnnotatingScreen):
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
         self.query_one("#tag-panel").display = False
+        self.query_one("#ingest").display = False
         self.table.focus()
 
     @property
@@ -172,6 +174,17 @@ class ArticleListScreen(AnnotatingScreen):
         self._update_status()
         if self.query_one("#tag-panel").display:
             self._fill_tag_panel()
+
+    def show_progress(self, done: int, total: int, new: list[ArticleSummary]) -> None:
+        """Indexing progress: the bar, and new articles joining the list as they come."""
+        bar = self.query_one("#ingest", ProgressBar)
+        bar.display = total > 0 and done < total
+        if total:
+            bar.update(total=total, progress=done)
+        if new:
+            known = {s.id for s in self.brief_app.summaries}
+            self.brief_app.summaries.extend(s for s in new if s.id not in known)
+            self.show_articles()
 
     def refresh_article(self, article_id: str | None) -> None:
         """Redraw one row after its tags, note or marks changed (all rows when None)."""
