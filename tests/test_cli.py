@@ -15,6 +15,7 @@ import briefreader
 from briefreader.articles import article_id, read_article
 from briefreader.cli import main
 from briefreader.entities import recognize
+from briefreader.export_markdown import BEGIN, END
 from briefreader.paths import DATA_DIR_ENV
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -221,7 +222,10 @@ def test_export_to_file(cli, tmp_path: Path):
     result = cli("export", "-o", str(target))
     assert result.code == 0
     assert str(target) in result.err
-    assert target.read_text(encoding="utf-8") == cli("export").out
+    written = target.read_text(encoding="utf-8")
+    generated = written.split(f"{BEGIN}\n")[1].split(END)[0]
+    assert cli("export").out == f"# briefreader notes\n\n{generated}"
+    assert written.startswith("# briefreader notes\n")
 
 
 def test_export_to_folder_with_trailing_slash(cli, tmp_path: Path):
@@ -229,9 +233,9 @@ def test_export_to_folder_with_trailing_slash(cli, tmp_path: Path):
     folder = tmp_path / "new-folder"
     result = cli("export", "-o", str(folder) + "/")
     assert result.code == 0, result.err
-    written = folder / "briefreader-notes.md"
-    assert written.is_file()
-    assert written.read_text(encoding="utf-8") == cli("export").out
+    files = sorted(folder.glob("*.md"))  # one per annotated article
+    assert [f.name[:20] for f in files] == ["bolstering-union-sta", "there-are-no-plans-t"]
+    assert all(f.read_text(encoding="utf-8").startswith("---\nid: ") for f in files)
 
 
 def test_export_to_existing_folder(cli, tmp_path: Path):
@@ -239,7 +243,7 @@ def test_export_to_existing_folder(cli, tmp_path: Path):
     folder = tmp_path / "exports"
     folder.mkdir()
     assert cli("export", "--format", "html", "-o", str(folder)).code == 0
-    assert (folder / "briefreader-notes.html").is_file()
+    assert len(list(folder.glob("*.html"))) == 2
 
 
 def test_export_json_and_html_formats(cli):
@@ -249,7 +253,7 @@ def test_export_json_and_html_formats(cli):
     assert {a["article_id"] for a in backup["annotations"]} == {ID_000, ID_002}
     page = cli("export", "--format", "html").out
     assert page.startswith("<!DOCTYPE html>")
-    assert page.count("<section>") == 2
+    assert page.count("<section ") == 2
     only = cli("export", "--tag", "defense").out
     assert only.count("\n## ") == 1
 
@@ -270,11 +274,11 @@ def test_import_reports_counts_and_never_duplicates(cli, capsys, tmp_path: Path)
     code = main(["import", str(backup), "--data-dir", str(other)])
     out, _ = capsys.readouterr()
     assert code == 0
-    assert out == "imported 2 annotation(s): 2 changed, 0 unchanged\n"
+    assert out == "imported 2 item(s): 2 changed, 0 unchanged\n"
     code = main(["import", str(backup), "--data-dir", str(other)])
     out, _ = capsys.readouterr()
     assert code == 0
-    assert out == "imported 2 annotation(s): 0 changed, 2 unchanged\n"
+    assert out == "imported 2 item(s): 0 changed, 2 unchanged\n"
     main(["list", "--json", "--data-dir", str(other)])
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows[ID_000]["tags"] == ["defense"]
@@ -284,7 +288,7 @@ def test_import_reports_counts_and_never_duplicates(cli, capsys, tmp_path: Path)
 
     # Importing into the data it came from changes nothing either.
     again = cli("import", str(backup))
-    assert again.out == "imported 2 annotation(s): 0 changed, 2 unchanged\n"
+    assert again.out == "imported 2 item(s): 0 changed, 2 unchanged\n"
     assert cli("note", ID_000).out == "Worth a follow-up.\n"
 
 

@@ -1,170 +1,49 @@
-"""Exports: Markdown for notebooks, JSON backups that restore exactly, HTML that stays inert."""
+"""Exports: Markdown people build notebooks on, JSON backups that restore exactly, HTML pages.
+
+Golden files in tests/golden/ show the exact output for the annotated seeds; regenerate
+them with `BRIEFREADER_UPDATE_GOLDEN=1 pytest tests/test_export.py` and review the diff.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefreader import store as store_module
+from briefreader.backup import BackupError, import_backup, parse_backup, to_json
 from briefreader.cli import main
-from briefreader.export import (
-    ExportError,
+from briefreader.export import ExportError, ExportOptions, choose, run_export
+from briefreader.export_data import ExportFilter, ExportItem
+from briefreader.export_markdown import (
+    BEGIN,
+    END,
+    article_file,
+    digest,
     escape_markdown,
     obsidian_tag,
-    parse_backup,
-    select,
-    to_html,
-    to_json,
-    to_markdown,
 )
+from briefreader.frontmatter import front_matter
 from briefreader.session import Session, open_session
+from briefreader.slugs import SlugAllocator, slugify
 from briefreader.store import Annotation, ArticleRef
 from briefreader.tags import TagEdit
 
-
-@pytest.fixture
-def session(tmp_path: Path):
-    opened = open_session(tmp_path / "data")
-    yield opened
-    opened.close()
-
-
-def seeds_by_title(session: Session) -> dict[str, ArticleRef]:
-    return {s.title[:20]: s.ref for s in session.library.summaries()}
-
-
-def annotate_seeds(session: Session) -> tuple[ArticleRef, ArticleRef]:
-    refs = seeds_by_title(session)
-    no_plans = refs["There are no plans t"]
-    bolstering = refs["Bolstering Union Sta"]
-    session.store.edit_tags([no_plans], TagEdit(add=("defense", "Union-State"), remove=()))
-    session.store.set_note(no_plans, "Khrenin: no expansion.\n\nSee also the 2024 pact.")
-    session.store.edit_tags([bolstering], TagEdit(add=("follow-up",), remove=()))
-    return no_plans, bolstering
-
-
-def sections(markdown: str) -> list[str]:
-    return [line for line in markdown.splitlines() if line.startswith("## ")]
-
-
-# -- Markdown --------------------------------------------------------------------------
-
-
-def test_markdown_has_a_section_per_annotated_article(session: Session):
-    no_plans, _ = annotate_seeds(session)
-    markdown = to_markdown(select(session.store.annotations()))
-    assert markdown.startswith("# briefreader notes\n")
-    assert sorted(sections(markdown)) == [
-        "## Bolstering Union State’s defenses continues in response to new threats — "
-        "alliance official",
-        "## There are no plans to expand the regional group of forces of Russia and Belarus",
-    ]
-    parts = markdown.split("\n## ")[1:]
-    first = next(p for p in parts if p.startswith("Bolstering"))
-    second = next(p for p in parts if p.startswith("There are no plans"))
-    assert "- **Source:** TASS" in first
-    assert "- **Date:** October 26" in first
-    assert "- **Tags:** #follow-up" in first
-    assert "### Notes" not in first
-    assert "- **Source:** TASS" in second
-    assert "- **Date:** 2025-12-19" in second
-    assert "- **Place:** Minsk" in second
-    assert f"`{no_plans.id}`" in second
-    assert "- **Tags:** #defense #Union-State" in second
-    assert "### Notes\n\nKhrenin: no expansion.\n\nSee also the 2024 pact.\n" in second
-
-
-def test_unannotated_articles_are_left_out(session: Session):
-    _, bolstering = annotate_seeds(session)
-    session.store.edit_tags([bolstering], TagEdit(add=(), remove=("follow-up",)))
-    markdown = to_markdown(select(session.store.annotations()))
-    assert len(sections(markdown)) == 1
-    assert "Bolstering" not in markdown
-    assert bolstering.id not in markdown
-
-
-def test_empty_export_says_so():
-    markdown = to_markdown([])
-    assert sections(markdown) == []
-    assert "No annotated articles" in markdown
-
-
-def test_tag_filter(session: Session):
-    annotate_seeds(session)
-    chosen = select(session.store.annotations(), "#DEFENSE")
-    assert [a.title[:20] for a in chosen] == ["There are no plans t"]
-
-
-def test_markdown_special_characters_in_titles_are_escaped():
-    title = "*Breaking* [news](http://x.test) <b>#1</b> _under_ `code` a|b ~x~ back\\slash"
-    annotation = Annotation("cccccccccccc", tags=["t"], title=title, agency="AP")
-    markdown = to_markdown([annotation])
-    assert sections(markdown) == [
-        r"## \*Breaking\* \[news\](http://x.test) \<b\>\#1\</b\> \_under\_ \`code\` a\|b "
-        r"\~x\~ back\\slash"
-    ]
-    assert escape_markdown("# Heading\nsecond line") == r"\# Heading second line"
-
-
-def test_tags_are_obsidian_safe():
-    assert obsidian_tag("defense") == "#defense"
-    assert obsidian_tag("Union State") == "#Union-State"
-    assert obsidian_tag("R&D") == "#R-D"
-    assert obsidian_tag("2025") == "#tag-2025"  # Obsidian ignores all-digit tags
-    annotation = Annotation("dddddddddddd", tags=["Union State", "2025", "a,b"], title="T")
-    tag_line = next(x for x in to_markdown([annotation]).splitlines() if "**Tags:**" in x)
-    tags = tag_line.split("**Tags:** ")[1].split(" ")
-    assert tags == ["#Union-State", "#tag-2025", "#a-b"]
-    for tag in tags:
-        assert re.fullmatch(r"#[\w/\-]*[^\W\d][\w/\-]*", tag)
-
-
-def test_reexport_is_byte_identical(session: Session, tmp_path: Path):
-    annotate_seeds(session)
-    first = to_markdown(select(session.store.annotations()))
-    session.store.close()
-    again = open_session(tmp_path / "data")
-    try:
-        second = to_markdown(select(again.store.annotations()))
-        assert second.encode("utf-8") == first.encode("utf-8")
-        assert to_json(select(again.store.annotations())) == to_json(
-            select(again.store.annotations())
-        )
-    finally:
-        again.close()
-
-
-# -- HTML ------------------------------------------------------------------------------
-
-
-def test_html_escapes_titles_notes_and_tags():
-    annotation = Annotation(
-        "eeeeeeeeeeee",
-        tags=["<b>bold</b>"],
-        note="<script>alert('note')</script> & more",
-        title="<script>alert('title')</script>",
-        agency="TASS",
-        date="2025-12-19",
-    )
-    page = to_html([annotation])
-    assert "<script>" not in page
-    assert "<b>bold" not in page
-    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in page
-    assert "&lt;script&gt;alert(&#x27;note&#x27;)&lt;/script&gt; &amp; more" in page
-    assert "TASS" in page and "2025-12-19" in page
-    assert page.startswith("<!DOCTYPE html>")
-    assert page.count("<section>") == 1
-
-
-# -- JSON backups ----------------------------------------------------------------------
+GOLDEN = Path(__file__).parent / "golden"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+MEANINGS = {"yellow": "claim", "green": "evidence", "blue": "question", "red": "quote"}
 
 
 class _Clock:
-    """Stands in for datetime in the store so 'updated' stamps are known values."""
+    """Stands in for datetime in the store so timestamps are known values."""
 
     value = datetime.fromisoformat("2024-01-01T10:00:00+00:00")
 
@@ -173,44 +52,344 @@ class _Clock:
         return cls.value
 
 
-def test_json_export_import_into_empty_dir_export_is_identical(tmp_path: Path, monkeypatch):
+class _Ids:
+    """Stands in for uuid in the store so highlight ids are known values."""
+
+    count = 0
+
+    @classmethod
+    def uuid4(cls):
+        cls.count += 1
+        return uuid.UUID(int=cls.count)
+
+
+@pytest.fixture
+def session(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(store_module, "datetime", _Clock)
-    source, target = tmp_path / "source", tmp_path / "target"
-    first = open_session(source)
+    monkeypatch.setattr(_Ids, "count", 0)
+    monkeypatch.setattr(store_module, "uuid", _Ids)
+    opened = open_session(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+def refs(session: Session) -> tuple[ArticleRef, ArticleRef]:
+    by_title = {s.title[:20]: s.ref for s in session.library.summaries()}
+    return by_title["There are no plans t"], by_title["Bolstering Union Sta"]
+
+
+def annotate_seeds(session: Session) -> tuple[ArticleRef, ArticleRef]:
+    no_plans, bolstering = refs(session)
+    store = session.store
+    store.edit_tags([no_plans], TagEdit(add=("defense", "Union State"), remove=()))
+    store.set_note(no_plans, "Khrenin: no expansion.\n\nSee also the 2024 pact.")
+    store.edit_tags([bolstering], TagEdit(add=("follow-up",), remove=()))
+    article, _ = session.library.load(session.library.resolve(bolstering.id))
+    start = article.text.index("Minsk and Moscow continue")
+    store.add_highlight(bolstering, article.text, start, start + 25, "green", "key claim")
+    store.toggle_star([bolstering.id])
+    return no_plans, bolstering
+
+
+def export(session: Session, **kwargs) -> str:
+    options = ExportOptions(**kwargs)
+    result = run_export(session, options)
+    assert result.text is not None
+    return result.text
+
+
+def check_golden(name: str, text: str) -> None:
+    text = text.replace(str(SEEDS), "<seeds>")
+    path = GOLDEN / name
+    if os.environ.get("BRIEFREADER_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"differs from {path}"
+
+
+def properties_of(block: str) -> dict:
+    match = re.search(r"\A---\n(.*?)\n---\n", block, re.DOTALL)
+    assert match, block[:200]
+    return yaml.safe_load(match.group(1))
+
+
+# -- golden files ------------------------------------------------------------------------
+
+
+def test_golden_markdown_digest(session: Session):
+    annotate_seeds(session)
+    check_golden("digest.md", export(session))
+
+
+def test_golden_article_file_and_entity_page(session: Session, tmp_path: Path):
+    _, bolstering = annotate_seeds(session)
+    out = tmp_path / "vault"
+    result = run_export(session, ExportOptions("md", out, folder=True, entity_pages=True))
+    article = next(p for p in result.written if p.name.startswith("bolstering"))
+    check_golden("article.md", article.read_text(encoding="utf-8"))
+    check_golden("entity-page.md", (out / "entities" / "dmitry-mezentsev.md").read_text())
+    assert bolstering.id in article.read_text(encoding="utf-8")
+
+
+def test_golden_json_backup(session: Session):
+    annotate_seeds(session)
+    check_golden("backup.json", export(session, fmt="json"))
+
+
+def test_golden_html_digest(session: Session):
+    annotate_seeds(session)
+    check_golden("digest.html", export(session, fmt="html"))
+
+
+# -- Markdown content --------------------------------------------------------------------
+
+
+def test_digest_has_properties_tags_notes_and_highlights(session: Session):
+    no_plans, bolstering = annotate_seeds(session)
+    text = export(session)
+    parts = text.split("\n## ")[1:]
+    first = next(p for p in parts if p.startswith("There are no plans"))
+    second = next(p for p in parts if p.startswith("Bolstering"))
+    props = yaml.safe_load(first.split("```yaml\n")[1].split("```")[0])
+    assert props["id"] == no_plans.id and props["agency"] == "TASS"
+    assert props["tags"] == ["defense", "Union-State"] and props["date"] == "2025-12-19"
+    assert "Viktor Khrenin" in props["entities"]["PERSON"]
+    assert "#defense #Union-State" in first
+    assert "### Notes\n\nKhrenin: no expansion.\n\nSee also the 2024 pact.\n" in first
+    assert "> Minsk and Moscow continue\n>\n> — *evidence* · key claim ^hl-" in second
+    assert yaml.safe_load(second.split("```yaml\n")[1].split("```")[0])["starred"] is True
+    assert bolstering.id in second
+
+
+def test_only_annotated_by_default_and_all_on_request(session: Session):
+    _, bolstering = annotate_seeds(session)
+    session.store.edit_tags([bolstering], TagEdit(add=(), remove=("follow-up",)))
+    assert len(choose(session, ExportFilter())) == 2  # the highlight and star still count
+    session.store.toggle_star([bolstering.id])
+    for highlight in session.store.highlights(bolstering.id):
+        session.store.delete_highlight(highlight.id)
+    assert [i.article_id for i in choose(session, ExportFilter())] != [bolstering.id]
+    assert len(choose(session, ExportFilter())) == 1
+    assert len(choose(session, ExportFilter(include_all=True))) == 2
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        (ExportFilter(tag="#DEFENSE"), ["There are no plans t"]),
+        (ExportFilter(entity="mezentsev"), ["Bolstering Union Sta"]),
+        (ExportFilter(since="2025-12-01"), ["There are no plans t"]),
+        (ExportFilter(until="2025-11"), []),  # "October 26" has no year: not before anything
+        (ExportFilter(tag="nothing"), []),
+    ],
+)
+def test_filters(session: Session, chosen: ExportFilter, expected: list[str]):
+    annotate_seeds(session)
+    assert [i.title[:20] for i in choose(session, chosen)] == expected
+
+
+def test_titles_are_escaped_and_tags_obsidian_safe():
+    title = "*Breaking* [news](http://x.test) <b>#1</b> _under_ `code` a|b ~x~ back\\slash"
+    item = ExportItem(Annotation("cccccccccccc", tags=["Union State", "2025", "a,b"], title=title))
+    text = digest([item], MEANINGS, links=False)
+    assert text.startswith(
+        r"## \*Breaking\* \[news\](http://x.test) \<b\>\#1\</b\> \_under\_ \`code\` a\|b "
+        r"\~x\~ back\\slash"
+    )
+    assert escape_markdown("# Heading\nsecond line") == r"\# Heading second line"
+    assert "#Union-State #tag-2025 #a-b" in text
+    assert obsidian_tag("R&D") == "#R-D"
+
+
+# -- front matter and YAML -----------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(min_size=1),
+    tags=st.lists(st.text(min_size=1), max_size=4),
+    note=st.text(),
+)
+def test_front_matter_round_trips_any_text(title: str, tags: list[str], note: str):
+    data = {"title": title, "tags": tags, "note": note, "entities": {"PERSON": [title]}}
+    block = front_matter(data)
+    assert properties_of(block) == data
+
+
+def test_hostile_title_cannot_break_front_matter():
+    item = ExportItem(
+        Annotation("aaaaaaaaaaaa", tags=["x"], title='Breaking: # 1 ---\n"war" | ok: yes')
+    )
+    front, body = article_file(item, MEANINGS, links=False)
+    props = properties_of(front + body)
+    assert props["title"] == 'Breaking: # 1 --- "war" | ok: yes'
+    assert props["tags"] == ["x"]
+
+
+# -- re-export in place --------------------------------------------------------------------
+
+
+def test_digest_keeps_user_text_and_is_byte_identical(session: Session, tmp_path: Path):
+    annotate_seeds(session)
+    target = tmp_path / "notes.md"
+    run_export(session, ExportOptions("md", target))
+    first = target.read_text(encoding="utf-8")
+    target.write_text("My preface.\n\n" + first + "\nMy closing thoughts.\n", encoding="utf-8")
+    edited = target.read_bytes()
+    run_export(session, ExportOptions("md", target))
+    assert target.read_bytes() == edited  # nothing changed: same bytes
+    no_plans, _ = refs(session)
+    session.store.set_note(no_plans, "")  # a deleted note disappears from the file
+    run_export(session, ExportOptions("md", target))
+    text = target.read_text(encoding="utf-8")
+    assert "Khrenin: no expansion" not in text
+    assert text.startswith("My preface.\n") and text.endswith("\nMy closing thoughts.\n")
+    assert text.count(BEGIN) == 1 and text.count(END) == 1
+    assert text.count("## Bolstering") == 1  # nothing duplicated
+
+
+def test_folder_export_keeps_user_text_and_retires_emptied_articles(
+    session: Session, tmp_path: Path
+):
+    no_plans, bolstering = annotate_seeds(session)
+    out = tmp_path / "vault"
+    result = run_export(session, ExportOptions("md", out, folder=True))
+    files = {p.name: p for p in result.written}
+    assert len(files) == 2
+    mine = next(p for n, p in files.items() if n.startswith("there-are-no-plans"))
+    other = next(p for n, p in files.items() if n.startswith("bolstering"))
+    mine.write_text(mine.read_text(encoding="utf-8") + "\nMy own analysis.\n", encoding="utf-8")
+    renamed = other.with_name("My renamed note.md")  # the user renamed the file
+    other.rename(renamed)
+    run_export(session, ExportOptions("md", out, folder=True))
+    assert sorted(p.name for p in out.glob("*.md")) == sorted([mine.name, renamed.name])
+    session.store.edit_tags([no_plans], TagEdit(add=(), remove=("defense", "Union-State")))
+    session.store.set_note(no_plans, "")
+    session.store.toggle_star([bolstering.id])
+    for highlight in session.store.highlights(bolstering.id):
+        session.store.delete_highlight(highlight.id)
+    session.store.edit_tags([bolstering], TagEdit(add=(), remove=("follow-up",)))
+    result = run_export(session, ExportOptions("md", out, folder=True))
+    assert result.removed == [renamed]  # nothing of the user's was in it
+    kept = mine.read_text(encoding="utf-8")
+    assert "My own analysis." in kept and "No annotations left" in kept
+    assert "Khrenin: no expansion" not in kept
+
+
+def test_a_file_briefreader_did_not_write_is_never_overwritten(session: Session, tmp_path):
+    annotate_seeds(session)
+    target = tmp_path / "notes.md"
+    target.write_text("my diary\n", encoding="utf-8")
+    with pytest.raises(ExportError, match="not written by briefreader"):
+        run_export(session, ExportOptions("md", target))
+    assert target.read_text(encoding="utf-8") == "my diary\n"
+    (tmp_path / "b.json").write_text('{"mine": 1}', encoding="utf-8")
+    with pytest.raises(ExportError, match="not written by briefreader"):
+        run_export(session, ExportOptions("json", tmp_path / "b.json"))
+
+
+# -- file names ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("CON", "con-file"),
+        ("com1.txt", "com1-txt"),
+        ("COM1", "com1-file"),
+        ("", "untitled"),
+        ("...", "untitled"),
+        ("Минск: переговоры", "минск-переговоры"),
+        ('a/b\\c:d*e?f"g<h>i|j', "a-b-c-d-e-f-g-h-i-j"),
+    ],
+)
+def test_slugs_are_safe_names(title: str, slug: str):
+    assert slugify(title) == slug
+
+
+def test_slugs_are_capped_and_collisions_get_a_suffix():
+    assert len(slugify("word " * 100)) <= 80
+    allocator = SlugAllocator()
+    assert [allocator.slug(i, "Same title") for i in "abc"] == [
+        "same-title",
+        "same-title-2",
+        "same-title-3",
+    ]
+    assert allocator.slug("a", "Other") == "same-title"  # one article, one file
+
+
+def test_hostile_titles_never_write_outside_the_folder(session: Session, tmp_path: Path):
+    no_plans, bolstering = annotate_seeds(session)
+    for ref, title in ((no_plans, "../../outside"), (bolstering, "CON")):
+        session.store.merge(Annotation(ref.id, tags=["x"], title=title))
+    out = tmp_path / "deep" / "vault"
+    from briefreader import export as export_module
+
+    facts = export_module.library_facts(session)
+    for ref, title in ((no_plans, "../../outside"), (bolstering, "CON")):
+        facts[ref.id] = facts[ref.id].__class__(title, None, None, None, "", ())
+    original = export_module.library_facts
+    export_module.library_facts = lambda _session: facts
     try:
-        annotate_seeds(first)
+        result = run_export(session, ExportOptions("md", out, folder=True))
     finally:
-        first.close()
-    backup = tmp_path / "backup.json"
-    assert main(["export", "--format", "json", "-o", str(backup), "--data-dir", str(source)]) == 0
-
-    # The backup is restored later, on another machine.
-    monkeypatch.setattr(_Clock, "value", datetime.fromisoformat("2025-06-30T12:00:00+00:00"))
-    assert main(["import", str(backup), "--data-dir", str(target)]) == 0
-    restored = tmp_path / "restored.json"
-    assert main(["export", "--format", "json", "-o", str(restored), "--data-dir", str(target)]) == 0
-
-    original = json.loads(backup.read_text(encoding="utf-8"))
-    assert len(original["annotations"]) == 2
-    again = json.loads(restored.read_text(encoding="utf-8"))
-    assert len(again["annotations"]) == len(original["annotations"])
-    for got, want in zip(again["annotations"], original["annotations"], strict=True):
-        assert got == want  # every field, including when it was last changed
-    assert again == original
-    assert restored.read_bytes() == backup.read_bytes()
+        export_module.library_facts = original
+    for path in result.written:
+        assert path.resolve().parent == out.resolve()
+    assert sorted(p.name for p in result.written) == ["con-file.md", "outside.md"]
+    assert not (tmp_path / "outside.md").exists()
 
 
-def test_json_export_is_a_complete_backup(session: Session):
-    no_plans, _ = annotate_seeds(session)
-    payload = json.loads(to_json(select(session.store.annotations())))
-    assert payload["format"] == "briefreader-annotations"
-    assert payload["schema"] == 1
+# -- JSON backups ----------------------------------------------------------------------------
+
+
+def test_backup_holds_everything_and_restores_without_duplicates(session: Session, tmp_path):
+    no_plans, bolstering = annotate_seeds(session)
+    payload = json.loads(export(session, fmt="json"))
+    assert payload["format"] == "briefreader-annotations" and payload["schema"] == 2
     by_id = {a["article_id"]: a for a in payload["annotations"]}
-    assert by_id[no_plans.id]["tags"] == ["defense", "Union-State"]
     assert by_id[no_plans.id]["note"] == "Khrenin: no expansion.\n\nSee also the 2024 pact."
-    assert by_id[no_plans.id]["agency"] == "TASS"
-    restored = parse_backup(to_json(select(session.store.annotations())), "backup.json")
-    assert {a.article_id: a.tags for a in restored} == {k: v["tags"] for k, v in by_id.items()}
+    assert payload["starred"] == [bolstering.id]
+    assert [h["comment"] for h in payload["highlights"]] == ["key claim"]
+    other = open_session(tmp_path / "other")
+    backup = parse_backup(json.dumps(payload), "backup.json")
+    first = import_backup(other.store, backup)
+    assert (first.total, first.changed) == (4, 4)
+    again = import_backup(other.store, backup)
+    assert (again.total, again.changed) == (4, 0)
+    assert json.loads(export(other, fmt="json")) == payload
+    other.close()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    notes=st.lists(st.text(), min_size=2, max_size=2),
+    tags=st.lists(st.text(min_size=1, max_size=12), max_size=3),
+    comment=st.text(max_size=40),
+)
+def test_export_import_export_round_trips(tmp_path_factory, notes, tags, comment):
+    source = open_session(tmp_path_factory.mktemp("source"))
+    try:
+        no_plans, bolstering = refs(source)
+        source.store.set_note(no_plans, notes[0])
+        source.store.set_note(bolstering, notes[1])
+        source.store.edit_tags([no_plans], TagEdit(add=tuple(tags), remove=()))
+        article, _ = source.library.load(source.library.resolve(no_plans.id))
+        source.store.add_highlight(no_plans, article.text, 0, 10, "red", comment)
+        first = to_json(choose(source, ExportFilter()))
+    finally:
+        source.close()
+    target = open_session(tmp_path_factory.mktemp("target"))
+    try:
+        import_backup(target.store, parse_backup(first, "backup.json"))
+        assert to_json(choose(target, ExportFilter())) == first
+    finally:
+        target.close()
 
 
 @pytest.mark.parametrize(
@@ -223,7 +402,84 @@ def test_json_export_is_a_complete_backup(session: Session):
     ],
 )
 def test_parse_backup_rejects_other_files_with_a_reason(raw: str, message: str):
-    with pytest.raises(ExportError, match=message) as error:
+    with pytest.raises(BackupError, match=message) as error:
         parse_backup(raw, "mine.json")
-    assert "mine.json" in str(error.value)
-    assert "\n" not in str(error.value)
+    assert "mine.json" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_schema_1_backups_still_import(session: Session):
+    no_plans, _ = refs(session)
+    old = {
+        "format": "briefreader-annotations",
+        "schema": 1,
+        "annotations": [{"article_id": no_plans.id, "tags": ["old"], "note": "from v1"}],
+    }
+    report = import_backup(session.store, parse_backup(json.dumps(old), "old.json"))
+    assert report.changed == 1 and session.store.annotation(no_plans.id).note == "from v1"
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+
+def test_html_has_entity_colours_from_the_pygments_style_and_escapes_text(session: Session):
+    no_plans, _ = annotate_seeds(session)
+    session.store.merge(Annotation(no_plans.id, note="<script>alert('x')</script> & more"))
+    page = export(session, fmt="html")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    styled = re.findall(r'<span class="([\w -]+)">Viktor Khrenin</span>', page)
+    assert styled, "entities are wrapped in Pygments token classes"
+    person = styled[0].split()[-1]
+    assert re.search(rf"\.article \.{person} {{[^}}]*color: #005f9e", page, re.I)  # person colour
+    assert "key claim" in page and "evidence" in page
+
+
+# -- the command line and the app ----------------------------------------------------------------
+
+
+def test_cli_export_filters_and_folder(tmp_path: Path, capsys):
+    data = tmp_path / "data"
+    main(["list", "--data-dir", str(data)])
+    ids = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    main(["tag", ids[0], "defense", "--data-dir", str(data)])
+    main(["tag", ids[1], "economy", "--data-dir", str(data)])
+    capsys.readouterr()
+    assert main(["export", "--tag", "economy", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n## ") == 1 and "#economy" in out
+    folder = str(tmp_path / "v") + "/"  # a trailing slash asks for a folder
+    code = main(["export", "--entity", "Khrenin", "-o", folder, "--data-dir", str(data)])
+    assert code == 0
+    assert len(list((tmp_path / "v").glob("*.md"))) == 1
+    assert "exported 1 article(s)" in capsys.readouterr().err
+    assert main(["export", "--all", "--since", "2025-12-01", "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.count("\n## ") == 1
+
+
+async def test_e_repeats_the_export_last_chosen_in_the_palette(make_session, data_dir: Path):
+    from briefreader.ui.app import BriefreaderApp
+    from pilot import settle
+
+    session = make_session()
+    annotate_seeds(session)
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("e")  # first time: the Markdown digest
+        await pilot.pause()
+        digest_file = data_dir / "exports" / "briefreader-notes.md"
+        assert BEGIN in digest_file.read_text(encoding="utf-8")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"JSON backup")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        backup = data_dir / "exports" / "briefreader-backup.json"
+        assert json.loads(backup.read_text(encoding="utf-8"))["schema"] == 2
+        backup.unlink()
+        await pilot.press("e")  # now e repeats the JSON backup
+        await pilot.pause()
+        assert backup.is_file()
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert str(backup) in toasts

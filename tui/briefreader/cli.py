@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import __version__
 from briefreader.articles import ArticleError
+from briefreader.backup import BackupError, import_backup, parse_backup
 from briefreader.crashlog import write_crash_log
-from briefreader.export import FORMATS, ExportError, parse_backup, render, select, target_file
-from briefreader.export import write_export as write_export_file
+from briefreader.export import FORMATS, ExportError, ExportOptions, run_export
+from briefreader.export_data import ExportFilter
 from briefreader.library import ArticleSummary
 from briefreader.session import Session, open_session
 from briefreader.storage import NewerSchemaError
@@ -81,7 +83,24 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export annotations (Markdown by default)")
     export.add_argument("--format", choices=FORMATS, default="md")
     export.add_argument("--tag", help="only articles with this tag")
-    export.add_argument("-o", "--output", metavar="PATH", help="file, or folder ending in /")
+    export.add_argument("--entity", help="only articles that mention this entity (any part)")
+    export.add_argument("--since", type=_iso_day, help="only articles dated on or after DAY")
+    export.add_argument("--until", type=_iso_day, help="only articles dated on or before DAY")
+    scope = export.add_mutually_exclusive_group()
+    scope.add_argument(
+        "--only-annotated",
+        action="store_true",
+        help="articles with tags, a note, highlights or a star (the default)",
+    )
+    scope.add_argument("--all", action="store_true", help="every article in the library")
+    export.add_argument(
+        "--entity-pages",
+        action="store_true",
+        help="with a folder: a page per entity, linked from the articles ([[wiki links]])",
+    )
+    export.add_argument(
+        "-o", "--output", metavar="PATH", help="file, or a folder (ends in / or exists)"
+    )
     _common(export)
 
     restore = commands.add_parser("import", help="merge a JSON export into the annotations")
@@ -132,7 +151,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command is None:
             return _run_tui(session, [Path(p) for p in args.paths])
         return HANDLERS[command](session, args)
-    except (UserError, ArticleError, LookupError, ExportError, NewerSchemaError) as error:
+    except (
+        UserError,
+        ArticleError,
+        LookupError,
+        ExportError,
+        BackupError,
+        NewerSchemaError,
+    ) as error:
         print(f"briefreader: {one_line(str(error))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
@@ -271,16 +297,28 @@ def _cmd_entities(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
+def _iso_day(value: str) -> str:
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025-10-01")
+    return value
+
+
 def _cmd_export(session: Session, args: argparse.Namespace) -> int:
-    chosen = select(session.store.annotations(), args.tag)
-    text = render(chosen, args.format)
-    if not args.output:
-        sys.stdout.write(text)
+    output = Path(args.output).expanduser() if args.output else None
+    folder = bool(args.output) and (args.output.endswith(("/", "\\")) or output.is_dir())
+    options = ExportOptions(
+        fmt=args.format,
+        output=output,
+        folder=folder,
+        chosen=ExportFilter(args.tag, args.entity, args.since, args.until, args.all),
+        entity_pages=args.entity_pages,
+    )
+    result = run_export(session, options)
+    if result.text is not None:
+        sys.stdout.write(_for_stdout(result.text))
         return 0
-    output = Path(args.output).expanduser()
-    target = target_file(output, args.format, args.output.endswith(("/", "\\")))
-    write_export_file(text, target)
-    print(f"exported {len(chosen)} article(s) to {target}", file=sys.stderr)
+    removed = f"; removed {len(result.removed)} emptied file(s)" if result.removed else ""
+    print(f"exported {result.articles} article(s) to {result.where}{removed}", file=sys.stderr)
     return 0
 
 
@@ -292,10 +330,10 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
         raise UserError(
             f"{source} is not UTF-8 text; pass a file made by 'export --format json'"
         ) from error
-    incoming = parse_backup(raw, str(source))
-    merged = sum(session.store.merge(annotation) for annotation in incoming)
-    unchanged = len(incoming) - merged
-    print(f"imported {len(incoming)} annotation(s): {merged} changed, {unchanged} unchanged")
+    report = import_backup(session.store, parse_backup(raw, str(source)))
+    print(
+        f"imported {report.total} item(s): {report.changed} changed, {report.unchanged} unchanged"
+    )
     return 0
 
 

@@ -1,167 +1,299 @@
-"""Annotations out as files other tools read: Markdown for notebooks, JSON for backups, HTML.
+"""Annotations out as files other tools read: Markdown notebooks, JSON backups, HTML pages.
 
-The output is a pure function of the annotations (no timestamps), so exporting twice with
-no change gives the same bytes and a notebook under version control shows real changes only.
+This module decides where things go (a digest file, or one file per article in a folder)
+and writes them safely: atomically, only inside the chosen folder, never over a file that
+briefreader did not write, and keeping what the user wrote around the generated part.
+The output is a pure function of the annotations, so exporting twice gives the same bytes.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefreader import __version__
+from briefreader.articles import ArticleError
 from briefreader.atomicfile import atomic_write_text
-from briefreader.store import Annotation
-from briefreader.tags import tag_key
+from briefreader.backup import EXPORT_FORMAT, to_json
+from briefreader.export_data import (
+    LINKED_LABELS,
+    ExportFilter,
+    ExportItem,
+    LibraryFacts,
+    gather,
+)
+from briefreader.export_html import MARK, ArticleText, article_section, page
+from briefreader.export_markdown import (
+    BEGIN,
+    END,
+    FRONT,
+    NotOurFileError,
+    article_file,
+    block_id,
+    digest,
+    escape_markdown,
+    merge,
+    obsidian_tag,
+)
+from briefreader.session import Session
+from briefreader.slugs import SlugAllocator
 from briefreader.textsafety import one_line
 
-EXPORT_FORMAT = "briefreader-annotations"
-EXPORT_SCHEMA = 1
 FORMATS = ("md", "json", "html")
-_SUFFIX = {"md": ".md", "json": ".json", "html": ".html"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+SUFFIX = {"md": ".md", "json": ".json", "html": ".html"}
+DIGEST_NAME = "briefreader-notes"
+_ID_LINE = re.compile(r'^id: "([0-9a-f]+)"$', re.MULTILINE)
+
+__all__ = ["FORMATS", "ExportError", "ExportOptions", "escape_markdown", "obsidian_tag"]
 
 
 class ExportError(Exception):
     """An export that cannot be written; the message says what to do."""
 
 
-def select(annotations: Sequence[Annotation], tag: str | None = None) -> list[Annotation]:
-    """Annotated articles, optionally only those carrying a tag, in a stable order."""
-    chosen = [a for a in annotations if not a.is_empty]
-    if tag:
-        chosen = [a for a in chosen if tag_key(tag.lstrip("#")) in {tag_key(t) for t in a.tags}]
-    return sorted(chosen, key=lambda a: (a.date or "", a.title, a.article_id))
+@dataclass(frozen=True)
+class ExportOptions:
+    """Everything an export needs to know; `output` None means standard output."""
+
+    fmt: str = "md"
+    output: Path | None = None
+    folder: bool = False
+    chosen: ExportFilter = field(default_factory=ExportFilter)
+    entity_pages: bool = False
 
 
-def escape_markdown(text: str) -> str:
-    """Make a title inert in Markdown: it reads the same and never becomes a link or heading."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+@dataclass
+class ExportResult:
+    """What was written (or the text, for standard output)."""
+
+    articles: int = 0
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    text: str | None = None
+
+    @property
+    def where(self) -> str:
+        """The folder or file to name in a message."""
+        if not self.written:
+            return "nowhere"
+        return str(self.written[0] if len(self.written) == 1 else self.written[0].parent)
 
 
-def obsidian_tag(tag: str) -> str:
-    """A tag Obsidian reads as one tag: no spaces or punctuation that would end it."""
-    cleaned = re.sub(r"[^\w/\-]", "-", tag)
-    if cleaned.isdigit():
-        cleaned = f"tag-{cleaned}"  # Obsidian ignores purely numeric tags
-    return f"#{cleaned}"
-
-
-def to_markdown(annotations: Sequence[Annotation]) -> str:
-    """One digest: a section per annotated article with its facts, tags and note."""
-    lines = ["# briefreader notes", ""]
-    if not annotations:
-        lines += ["_No annotated articles yet: tag or note an article first._", ""]
-    for annotation in annotations:
-        lines += [f"## {escape_markdown(annotation.title or annotation.article_id)}", ""]
-        facts = [
-            ("Source", annotation.agency),
-            ("Date", annotation.date),
-            ("Place", annotation.place),
-            ("File", f"`{one_line(annotation.path)}`" if annotation.path else None),
-            ("Id", f"`{annotation.article_id}`"),
-            ("Tags", " ".join(obsidian_tag(t) for t in annotation.tags) or None),
-        ]
-        lines += [
-            f"- **{name}:** {value if name in ('File', 'Id', 'Tags') else escape_markdown(value)}"
-            for name, value in facts
-            if value
-        ]
-        lines.append("")
-        if annotation.note.strip():
-            lines += ["### Notes", "", annotation.note.strip(), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def to_json(annotations: Sequence[Annotation]) -> str:
-    """A complete, re-importable backup of the annotations."""
-    payload = {
-        "format": EXPORT_FORMAT,
-        "schema": EXPORT_SCHEMA,
-        "generator": f"briefreader {__version__}",
-        "annotations": [a.as_doc() for a in annotations],
+def library_facts(session: Session) -> dict[str, LibraryFacts]:
+    """What the library knows about each article, for titles, dates and entities."""
+    names = session.library.entity_names
+    return {
+        s.id: LibraryFacts(
+            s.title, s.date_iso or s.date, s.place, s.agency, s.path, names.get(s.id, ())
+        )
+        for s in session.library.summaries()
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def to_html(annotations: Sequence[Annotation]) -> str:
-    """A self-contained page of the same digest, for sharing with people without a terminal."""
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8"><title>briefreader notes</title>',
-        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}"
-        ".tag{background:#eef;border-radius:4px;padding:0 .3em;margin-right:.3em}"
-        "pre{white-space:pre-wrap;font-family:inherit}</style></head><body>",
-        "<h1>briefreader notes</h1>",
-    ]
-    for annotation in annotations:
-        esc = html.escape
-        parts.append(
-            f"<section><h2>{esc(one_line(annotation.title or annotation.article_id))}</h2>"
-        )
-        facts = " · ".join(
-            esc(one_line(v)) for v in (annotation.agency, annotation.date, annotation.place) if v
-        )
-        if facts:
-            parts.append(f"<p>{facts}</p>")
-        if annotation.tags:
-            tags = "".join(f'<span class="tag">#{esc(t)}</span>' for t in annotation.tags)
-            parts.append(f"<p>{tags}</p>")
-        if annotation.note.strip():
-            parts.append(f"<pre>{esc(annotation.note.strip())}</pre>")
-        parts.append("</section>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+def choose(session: Session, chosen: ExportFilter) -> list[ExportItem]:
+    """The articles an export with these filters contains."""
+    return gather(session.store, library_facts(session), chosen)
 
 
-RENDERERS = {"md": to_markdown, "json": to_json, "html": to_html}
+def run_export(session: Session, options: ExportOptions) -> ExportResult:
+    """Export as asked; raise ExportError with a one-line message when it cannot."""
+    items = choose(session, options.chosen)
+    meanings = session.config.highlight_meanings
+    result = ExportResult(articles=len(items))
+    links = options.entity_pages
+    if options.fmt == "json":
+        text = to_json(items)
+    elif options.fmt == "html":
+        if options.folder and options.output is not None:
+            _html_folder(session, items, options.output, result)
+            return result
+        text = page("briefreader notes", [_html_section(session, i, meanings) for i in items])
+    elif options.folder and options.output is not None:
+        _markdown_folder(items, options, meanings, result)
+        return result
+    else:
+        text = digest(items, meanings, links)
+    if options.output is None:
+        result.text = text if options.fmt != "md" else f"# briefreader notes\n\n{text}"
+        return result
+    target = (
+        options.output / f"{DIGEST_NAME}{SUFFIX[options.fmt]}" if options.folder else options.output
+    )
+    _write(target, _merged_single(target, text, options.fmt))
+    result.written.append(target)
+    return result
 
 
-def render(annotations: Sequence[Annotation], fmt: str) -> str:
-    """The export text in one of FORMATS."""
-    return RENDERERS[fmt](annotations)
+# -- one file --------------------------------------------------------------------------------
 
 
-def target_file(output: Path, fmt: str, is_folder_hint: bool) -> Path:
-    """Where to write: a folder (existing, or named with a trailing slash) gets a fixed name."""
-    if is_folder_hint or output.is_dir():
-        return output / f"briefreader-notes{_SUFFIX[fmt]}"
-    return output
-
-
-def write_export(text: str, target: Path) -> Path:
-    """Write atomically so a failed export never leaves half a file where a good one was."""
+def _read_existing(target: Path) -> str | None:
     try:
+        return target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ExportError(f"cannot read {target} to update it: {error}") from error
+
+
+def _refuse(target: Path) -> ExportError:
+    return ExportError(
+        f"{target} exists and was not written by briefreader; "
+        "move it away or choose another path with -o"
+    )
+
+
+def _merged_single(target: Path, text: str, fmt: str) -> str:
+    existing = _read_existing(target)
+    if fmt == "md":
+        try:
+            return merge(existing, text, title="briefreader notes")
+        except NotOurFileError as error:
+            raise _refuse(target) from error
+    if existing is not None:
+        ours = MARK in existing if fmt == "html" else f'"format": "{EXPORT_FORMAT}"' in existing
+        if not ours:
+            raise _refuse(target)
+    return text
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if _read_existing(target) == text:
+            return  # unchanged: leave the file (and its modification time) alone
         atomic_write_text(target, text)
     except OSError as error:
         raise ExportError(
             f"cannot write {target}: {error.strerror or error}; choose another path with -o"
         ) from error
+
+
+def _inside(folder: Path, target: Path) -> Path:
+    """Refuse any path that would land outside the chosen folder."""
+    resolved_folder = folder.resolve()
+    if resolved_folder not in target.resolve().parents:
+        raise ExportError(f"refusing to write {target}: it is outside {folder}")
     return target
 
 
-def parse_backup(raw: str, source: str) -> list[Annotation]:
-    """Read a JSON export back; raise ExportError naming the file when it is not one."""
-    try:
-        data = json.loads(raw)
-    except ValueError as error:
-        raise ExportError(
-            f"{source} is not JSON ({error}); pass a file made by 'export --format json'"
-        ) from error
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise ExportError(
-            f"{source} is not a briefreader JSON export; pass a file made by 'export --format json'"
-        )
-    if not isinstance(data.get("schema"), int) or data["schema"] > EXPORT_SCHEMA:
-        raise ExportError(f"{source} was written by a newer briefreader; upgrade to import it")
-    items = data.get("annotations")
-    if not isinstance(items, list):
-        raise ExportError(f"{source} has no annotations list; it may be damaged")
-    found = []
-    for item in items:
-        if isinstance(item, dict) and isinstance(item.get("article_id"), str):
-            found.append(Annotation.from_doc(item))
+# -- one file per article --------------------------------------------------------------------
+
+
+def _existing_files(folder: Path) -> dict[str, Path]:
+    """Article id → the file a previous export wrote for it (even if the user renamed it)."""
+    found: dict[str, Path] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.md")):
+        try:
+            head = path.read_text(encoding="utf-8")[:4000]
+        except (OSError, UnicodeDecodeError):
+            continue
+        match = _ID_LINE.search(head)
+        if match and BEGIN in path.read_text(encoding="utf-8"):
+            found.setdefault(match.group(1), path)
     return found
+
+
+def _markdown_folder(
+    items: list[ExportItem], options: ExportOptions, meanings: dict[str, str], result: ExportResult
+) -> None:
+    folder = options.output
+    assert folder is not None
+    previous = _existing_files(folder)
+    slugs = SlugAllocator()
+    for path in previous.values():
+        slugs.taken.add(path.stem.casefold())
+    for item in items:
+        target = previous.get(item.article_id)
+        if target is None:
+            target = folder / f"{slugs.slug(item.article_id, item.title)}.md"
+        _inside(folder, target)
+        front, body = article_file(item, meanings, options.entity_pages)
+        existing = _read_existing(target)
+        try:
+            text = merge(existing, body, front=front)
+        except NotOurFileError as error:
+            raise _refuse(target) from error
+        _write(target, text)
+        result.written.append(target)
+    unfiltered = options.chosen == ExportFilter()
+    if unfiltered:
+        exported = {i.article_id for i in items}
+        for article_id, path in previous.items():
+            if article_id not in exported:
+                _retire(path, result)
+    if options.entity_pages:
+        files = dict(zip((i.article_id for i in items), result.written, strict=True))
+        _entity_pages(items, folder, files, result)
+
+
+def _retire(path: Path, result: ExportResult) -> None:
+    """An article whose annotations were all deleted: its generated part goes too."""
+    existing = _read_existing(path) or ""
+    rest = FRONT.sub("", existing, count=1)
+    start, end = rest.find(BEGIN), rest.find(END)
+    if (rest[:start] + rest[end + len(END) :]).strip():
+        _write(path, merge(existing, "_No annotations left in briefreader._\n"))
+    else:
+        path.unlink()  # nothing of the user's in it: the file itself goes
+        result.removed.append(path)
+
+
+def _entity_pages(
+    items: list[ExportItem], folder: Path, files: dict[str, Path], result: ExportResult
+) -> None:
+    """One page per entity: every article that mentions it and every quote naming it."""
+    mentions: dict[str, list[ExportItem]] = {}
+    for item in items:
+        for label in LINKED_LABELS:
+            for name in item.entities.get(label, []):
+                mentions.setdefault(name, []).append(item)
+    pages = folder / "entities"
+    slugs = SlugAllocator()
+    for name in sorted(mentions, key=str.casefold):
+        target = _inside(folder, pages / f"{slugs.slug(name, name)}.md")
+        lines = []
+        for item in mentions[name]:
+            stem = files[item.article_id].stem
+            lines.append(f"- [[{stem}|{escape_markdown(item.title)}]]")
+            for highlight in item.highlights:
+                if name.casefold() in highlight.selector.exact.casefold():
+                    quote = escape_markdown(one_line(highlight.selector.exact))
+                    lines.append(f"  - > {quote} [[{stem}#^{block_id(highlight)}|↗]]")
+        body = "\n".join(lines) + "\n"
+        try:
+            text = merge(_read_existing(target), body, title=escape_markdown(name))
+        except NotOurFileError as error:
+            raise _refuse(target) from error
+        _write(target, text)
+        result.written.append(target)
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+def _html_section(session: Session, item: ExportItem, meanings: dict[str, str]) -> str:
+    source = None
+    try:
+        summary = session.library.resolve(item.article_id)
+        article, entities = session.library.load(summary)
+        source = ArticleText(
+            article.text, [(span.start, span.end) for span in article.body], entities
+        )
+    except (LookupError, ArticleError, OSError):
+        pass  # the file is gone: the notes and highlights still export
+    return article_section(item, source, meanings)
+
+
+def _html_folder(
+    session: Session, items: list[ExportItem], folder: Path, result: ExportResult
+) -> None:
+    meanings = session.config.highlight_meanings
+    slugs = SlugAllocator()
+    for item in items:
+        target = _inside(folder, folder / f"{slugs.slug(item.article_id, item.title)}.html")
+        text = page(item.title, [_html_section(session, item, meanings)])
+        _write(target, _merged_single(target, text, "html"))
+        result.written.append(target)

@@ -285,6 +285,32 @@ class AnnotationStore:
         found = [Highlight.from_doc(dict(doc)) for doc in docs]
         return sorted(found, key=lambda h: (h.selector.start, h.created))
 
+    def all_highlights(self) -> dict[str, list[Highlight]]:
+        """Every highlight by article, in reading order: for exports and backups."""
+        found: dict[str, list[Highlight]] = {}
+        for doc in self._tables["highlights"].all():
+            highlight = Highlight.from_doc(dict(doc))
+            found.setdefault(highlight.article_id, []).append(highlight)
+        for highlights in found.values():
+            highlights.sort(key=lambda h: (h.selector.start, h.created, h.id))
+        return found
+
+    def merge_highlight(self, incoming: Highlight) -> bool:
+        """Restore a highlight from a backup by its id: added, or updated when it differs."""
+        current = self._get("highlights", "id", incoming.id)
+        if current is not None and Highlight.from_doc(current) == incoming:
+            return False
+        with self._recording("import highlight") as changes:
+            self._put(changes, "highlights", "id", incoming.id, incoming.as_doc())
+        return True
+
+    def merge_star(self, article_id: str) -> bool:
+        """Star from a backup; an article already starred stays as it is."""
+        if self.reading_state(article_id).starred:
+            return False
+        self.toggle_star([article_id])
+        return True
+
     def attached_highlights(self, article_id: str, text: str) -> list[AttachedHighlight]:
         """Highlights placed on the article's current text; orphans keep span None."""
         return [AttachedHighlight(h, attach(h.selector, text)) for h in self.highlights(article_id)]
@@ -361,12 +387,15 @@ class AnnotationStore:
 
     def edit_tags(self, refs: list[ArticleRef], edit: TagEdit) -> int:
         """Add and remove tags on many articles as one undoable step; returns how many changed."""
+        # Every way in (keys, CLI, import, scripts) stores a tag the same way.
+        add = [t for t in map(normalise_tag, edit.add) if t]
+        remove = [t for t in map(normalise_tag, edit.remove) if t]
 
         def change(annotation: Annotation) -> None:
-            removed = {tag_key(t) for t in edit.remove}
+            removed = {tag_key(t) for t in remove}
             tags = [t for t in annotation.tags if tag_key(t) not in removed]
             present = {tag_key(t) for t in tags}
-            for tag in edit.add:
+            for tag in add:
                 if tag_key(tag) not in present:
                     tags.append(tag)
                     present.add(tag_key(tag))

@@ -11,6 +11,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import ParamSpec
 
@@ -27,7 +28,12 @@ from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.drafts import NoteDrafts
 from briefreader.entities import Entity
-from briefreader.export import ExportError, render, select, write_export
+from briefreader.export import ExportError, ExportOptions, run_export
+from briefreader.export_choices import (
+    export_choices,
+    last_export_options,
+    remember_export_options,
+)
 from briefreader.library import AddReport, ArticleSummary
 from briefreader.session import Session
 from briefreader.textsafety import one_line
@@ -271,15 +277,18 @@ class BriefreaderApp(App[None]):
                 screen.show_annotations()
 
     def export_markdown(self) -> None:
-        """`e`: write the Markdown digest where config.toml says (default: the data dir)."""
-        chosen = select(self.session.store.annotations())
-        target = self.session.export_target
+        """`e`: export again with the options used last (first time: the Markdown digest)."""
+        self.export_with(last_export_options(self.session))
+
+    def export_with(self, options: ExportOptions) -> None:
+        """Export, remember the choice for the next `e`, and say where it went."""
         try:
-            write_export(render(chosen, "md"), target)
+            result = run_export(self.session, options)
         except ExportError as error:
             self.say(str(error), "error")
             return
-        self.say(f"Exported {len(chosen)} annotated article(s) to {target}")
+        remember_export_options(self.session, options)
+        self.say(f"Exported {result.articles} article(s) to {result.where}")
 
     def _flush_open_editors(self) -> None:
         for screen in self.screen_stack:
@@ -318,11 +327,8 @@ class BriefreaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Keys", "Show every key and what it does", self.action_help)
-        yield SystemCommand(
-            "Export notes to Markdown",
-            f"Write the digest to {self.session.export_target}",
-            self.export_markdown,
-        )
+        for title, help_text, options in export_choices(self.session):
+            yield SystemCommand(title, help_text, partial(self.export_with, options))
         if isinstance(screen, ArticleListScreen | ReaderScreen):
             yield SystemCommand("Tag article", "Add or remove tags (t)", screen.action_tag)
             yield SystemCommand("Edit note", "Open the note editor (n)", screen.action_note)

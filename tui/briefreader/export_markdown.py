@@ -1,0 +1,132 @@
+"""Markdown for Obsidian-style notebooks: a digest file, or one file per article.
+
+What briefreader writes sits between two marker comments (and, in a per-article file, in
+the front matter above them). Exporting again replaces only that part: notes the user
+wrote around it stay, a deleted annotation disappears, nothing is duplicated, and with
+no change in between the file is byte-identical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from briefreader.export_data import LINKED_LABELS, ExportItem
+from briefreader.frontmatter import front_matter, yaml_lines
+from briefreader.slugs import slugify
+from briefreader.store import Highlight
+from briefreader.textsafety import one_line, visible
+
+BEGIN = "<!-- briefreader:begin (generated: edits between these markers are replaced) -->"
+END = "<!-- briefreader:end -->"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+class NotOurFileError(Exception):
+    """The target exists but was not written by briefreader: it is never overwritten."""
+
+
+def escape_markdown(text: str) -> str:
+    """Make a title inert in Markdown: it reads the same and never becomes a link or heading."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def obsidian_tag(tag: str) -> str:
+    """A tag Obsidian reads as one tag: no spaces or punctuation that would end it."""
+    cleaned = re.sub(r"[^\w/\-]", "-", tag)
+    if cleaned.isdigit():
+        cleaned = f"tag-{cleaned}"  # Obsidian ignores purely numeric tags
+    return f"#{cleaned}"
+
+
+def block_id(highlight: Highlight) -> str:
+    """A stable Obsidian block id for a highlight, so links to it survive re-exports."""
+    return "hl-" + re.sub(r"[^a-z0-9]", "", highlight.id.lower())[:12]
+
+
+def wiki_link(name: str) -> str:
+    """An Obsidian link to an entity's page (entities/<slug>.md), shown as the name."""
+    shown = re.sub(r"[\[\]|#^]", " ", one_line(name)).strip()
+    return f"[[entities/{slugify(name)}|{shown}]]"
+
+
+def properties(item: ExportItem) -> dict[str, object]:
+    """The article's facts as YAML properties."""
+    annotation = item.annotation
+    return {
+        "id": item.article_id,
+        "title": one_line(item.title),
+        "date": annotation.date,
+        "place": annotation.place,
+        "agency": annotation.agency,
+        "source": annotation.path,
+        "tags": [obsidian_tag(t).lstrip("#") for t in annotation.tags],
+        "starred": item.starred,
+        "entities": {label: names for label, names in item.entities.items()},
+    }
+
+
+def _quote(highlight: Highlight, meanings: Mapping[str, str]) -> list[str]:
+    lines = [
+        f"> {escape_markdown(line) if line.strip() else ''}".rstrip()
+        for line in visible(highlight.selector.exact).splitlines() or [""]
+    ]
+    meaning = meanings.get(highlight.colour, highlight.colour)
+    footer = f"> — *{escape_markdown(meaning)}*"
+    if highlight.comment.strip():
+        footer += f" · {escape_markdown(highlight.comment)}"
+    return [*lines, ">", f"{footer} ^{block_id(highlight)}"]
+
+
+def article_body(
+    item: ExportItem, meanings: Mapping[str, str], heading: str, links: bool
+) -> list[str]:
+    """Tags, notes, highlights (and entity links) of one article, under `heading` level."""
+    annotation = item.annotation
+    lines: list[str] = []
+    if annotation.tags:
+        lines += [" ".join(obsidian_tag(t) for t in annotation.tags), ""]
+    if links and any(item.entities.get(label) for label in LINKED_LABELS):
+        names = [n for label in LINKED_LABELS for n in item.entities.get(label, [])]
+        lines += ["Mentions: " + " · ".join(wiki_link(n) for n in names), ""]
+    if annotation.note.strip():
+        lines += [f"{heading} Notes", "", visible(annotation.note.strip()), ""]
+    if item.highlights:
+        lines += [f"{heading} Highlights", ""]
+        for highlight in item.highlights:
+            lines += [*_quote(highlight, meanings), ""]
+    return lines
+
+
+def article_file(item: ExportItem, meanings: Mapping[str, str], links: bool) -> tuple[str, str]:
+    """Front matter and the generated body of one article's own file."""
+    body = [f"# {escape_markdown(item.title)}", "", *article_body(item, meanings, "##", links)]
+    return front_matter(properties(item)), "\n".join(body).rstrip("\n") + "\n"
+
+
+def digest(items: Sequence[ExportItem], meanings: Mapping[str, str], links: bool) -> str:
+    """All chosen articles in one file; each with its properties as a YAML block."""
+    lines: list[str] = []
+    if not items:
+        lines += ["_No annotated articles yet: tag, note or highlight an article first._", ""]
+    for item in items:
+        lines += [f"## {escape_markdown(item.title)}", ""]
+        lines += ["```yaml", *yaml_lines(properties(item)), "```", ""]
+        lines += article_body(item, meanings, "###", links)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def merge(existing: str | None, generated: str, front: str = "", title: str = "") -> str:
+    """The file with its generated part replaced and everything the user wrote kept."""
+    block = f"{BEGIN}\n{generated}{END}\n"
+    if existing is None:
+        head = f"# {title}\n\n" if title else ""
+        return f"{front}{head}{block}"
+    rest = FRONT.sub("", existing, count=1) if front else existing
+    start, end = rest.find(BEGIN), rest.find(END)
+    if start < 0 or end < start:
+        raise NotOurFileError("it has no briefreader markers")
+    after = rest[end + len(END) :]
+    after = after[1:] if after.startswith("\n") else after
+    return f"{front}{rest[:start]}{block}{after}"
