@@ -222,7 +222,7 @@ def test_hostile_title_cannot_break_front_matter():
     )
     front, body = article_file(item, MEANINGS, links=False)
     props = properties_of(front + body)
-    assert props["title"] == 'Breaking: # 1 --- "war" | ok: yes'
+    assert props["title"] == 'Breaking: # 1 ---\n"war" | ok: yes'
     assert props["tags"] == ["x"]
 
 
@@ -483,3 +483,19 @@ async def test_e_repeats_the_export_last_chosen_in_the_palette(make_session, dat
         assert backup.is_file()
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert str(backup) in toasts
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(min_size=1),
+    tags=st.lists(st.text(min_size=1), max_size=4),
+    note=st.text(),
+)
+def test_exported_article_front_matter_parses_back_to_its_data(title, tags, note):
+    item = ExportItem(Annotation("abcdefabcdef", tags=tags, note=note, title=title))
+    front, body = article_file(item, MEANINGS, links=False)
+    props = properties_of(front + body)
+    assert props["title"] == title
+    assert props["id"] == "abcdefabcdef"
+    assert props["tags"] == [obsidian_tag(t)[1:] for t in tags]
+    assert all(re.fullmatch(r"[\w/\-]+", t) for t in props["tags"])

@@ -56,7 +56,7 @@ def properties(item: ExportItem) -> dict[str, object]:
     annotation = item.annotation
     return {
         "id": item.article_id,
-        "title": one_line(item.title),
+        "title": item.title,
         "date": annotation.date,
         "place": annotation.place,
         "agency": annotation.agency,
