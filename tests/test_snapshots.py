@@ -78,3 +78,48 @@ def test_reader_with_highlights_80x24(snap_compare, make_session):
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_second)
+
+
+def _themed(make_session, theme: str) -> BriefreaderApp:
+    app = _annotated_app(make_session)
+    app.theme = theme
+    return app
+
+
+def test_article_list_160x48_light(snap_compare, make_session):
+    app = _themed(make_session, "textual-light")
+    assert snap_compare(app, terminal_size=(160, 48), run_before=_settle)
+
+
+def test_article_list_with_tag_panel_80x24_light(snap_compare, make_session):
+    async def tag_panel(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("number_sign")
+        await pilot.pause()
+
+    app = _themed(make_session, "textual-light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=tag_panel)
+
+
+def test_reader_80x24_light(snap_compare, make_session):
+    async def open_second(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("j", "enter")
+        await _settle(pilot)
+
+    app = _themed(make_session, "textual-light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_second)
+
+
+def test_reader_160x48_light(snap_compare, make_session):
+    async def open_first(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+
+    app = _themed(make_session, "textual-light")
+    assert snap_compare(app, terminal_size=(160, 48), run_before=open_first)
+
+
+def test_article_list_160x48_dark(snap_compare, make_session):
+    assert snap_compare(_annotated_app(make_session), terminal_size=(160, 48), run_before=_settle)
