@@ -362,3 +362,23 @@ def test_bad_config_value_names_the_setting_and_cli_still_works(capsys, tmp_path
     code, out, err = run_cli(capsys, data, "list")
     assert code == 0 and len(out.splitlines()) == 2
     assert "theme must be a string" in err and "quick_tags key '12'" in err
+
+
+async def test_palette_shows_quick_tag_names_literally(make_session, data_dir):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "config.toml").write_text('[quick_tags]\n1 = "[b]x[/b]"\n', encoding="utf-8")
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        article_id = app.list_screen.current_summary().id
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Toggle #")
+        await pilot.pause(0.5)
+        options = app.screen.query_one("CommandList")
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[b]x[/b]" in text for text in shown), shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.store.annotation(article_id).tags == ["[b]x[/b]"]

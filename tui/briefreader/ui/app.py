@@ -20,6 +20,7 @@ from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.markup import escape
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -327,12 +328,21 @@ class BriefreaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Keys", "Show every key and what it does", self.action_help)
+        # The palette reads titles and help as markup: user text (paths, tags) is escaped.
         for title, help_text, options in export_choices(self.session):
-            yield SystemCommand(title, help_text, partial(self.export_with, options))
+            yield SystemCommand(title, escape(help_text), partial(self.export_with, options))
         if isinstance(screen, ArticleListScreen | ReaderScreen):
             yield SystemCommand("Tag article", "Add or remove tags (t)", screen.action_tag)
             yield SystemCommand("Edit note", "Open the note editor (n)", screen.action_note)
             yield SystemCommand("Undo", "Undo the last annotation change (u)", screen.action_undo)
+            yield SystemCommand("Redo", "Redo what undo reverted (U)", screen.action_redo)
+            yield SystemCommand("Export again", "Repeat the last export (e)", self.export_markdown)
+            for key, tag in sorted(self.session.config.quick_tags.items()):
+                yield SystemCommand(
+                    f"Toggle #{escape(one_line(tag))}",
+                    f"Quick tag {key}",
+                    partial(screen.action_quick_tag, key),
+                )
         if isinstance(screen, ReaderScreen):
             yield SystemCommand(
                 "Find in article", "Find words in this article (/)", screen.action_find
