@@ -33,10 +33,34 @@ def content_hash(path: Path) -> str:
         return hashlib.sha256(stream.read(READ_LIMIT_BYTES)).hexdigest()[:20]
 
 
-def names_of(entities: list[Entity]) -> list[list[str]]:
-    """Each distinct (label, name) once, in order of first mention."""
+def names_of(entities: list[Entity]) -> str:
+    """Each distinct (label, name) once, in order of first mention, as one compact string.
+
+    One string per article instead of a list of lists keeps a 100k-article index small in
+    memory; it is decoded only when a filter or an export needs the names.
+    """
     seen = dict.fromkeys((e.label, " ".join(e.text.split())) for e in entities)
-    return [[label, name] for label, name in seen if name]
+    return "\n".join(f"{label}\t{name}" for label, name in seen if name)
+
+
+def decode_names(packed: str) -> tuple[tuple[str, str], ...]:
+    """The (label, name) pairs of names_of."""
+    pairs = (line.split("\t", 1) for line in packed.split("\n") if "\t" in line)
+    return tuple((label, name) for label, name in pairs)
+
+
+def spans_of(entities: list[Entity]) -> str:
+    """Entity offsets and labels as one string: "start,end,LABEL;…"."""
+    return ";".join(f"{e.start},{e.end},{e.label}" for e in entities)
+
+
+def decode_spans(packed: str) -> list[Entity]:
+    """Entities (without their text) from spans_of."""
+    found = []
+    for part in packed.split(";") if packed else ():
+        start, end, label = part.split(",", 2)
+        found.append(Entity(int(start), int(end), label, ""))
+    return found
 
 
 def index_record(path_text: str) -> Result:
@@ -59,7 +83,7 @@ def index_record(path_text: str) -> Result:
         "mtime": info.st_mtime_ns,
         "sha": digest,
         "summary": asdict(summary),
-        "entities": [[e.start, e.end, e.label] for e in entities],
+        "entities": spans_of(entities),
         "names": names_of(entities),
     }
     return path_text, record, None

@@ -7,13 +7,13 @@ again does not re-read unchanged files. The index is a cache; deleting it loses 
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from briefreader.articles import (
     ARTICLE_SUFFIXES,
@@ -22,13 +22,19 @@ from briefreader.articles import (
     iter_article_files,
     read_article,
 )
-from briefreader.atomicfile import atomic_write_text
+from briefreader.atomicfile import atomic_write_bytes
 from briefreader.entities import Entity
-from briefreader.indexing import content_hash, index_files, index_record
+from briefreader.indexing import (
+    content_hash,
+    decode_names,
+    decode_spans,
+    index_files,
+    index_record,
+)
 from briefreader.paths import AppPaths
 from briefreader.store import AnnotationStore, ArticleRef
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 LEDE_CHARS = 240
 
 
@@ -81,6 +87,25 @@ def seeds_folder() -> Path:
     return Path(__file__).resolve().parents[2] / "seeds"
 
 
+class EntityNames:
+    """Article id → its distinct entities as (label, name), kept packed until asked for."""
+
+    def __init__(self) -> None:
+        self.packed: dict[str, str] = {}
+
+    def get(
+        self, article_id: str, default: tuple[tuple[str, str], ...] = ()
+    ) -> tuple[tuple[str, str], ...]:
+        """The article's entities, or `default` when the library does not know it."""
+        packed = self.packed.get(article_id)
+        return default if packed is None else decode_names(packed)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EntityNames) and self.packed == other.packed
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class Library:
     """Articles from the user's folders, or the samples when there are none yet."""
 
@@ -91,13 +116,13 @@ class Library:
         self._dirty = False
         self._summaries: list[ArticleSummary] | None = None
         # Article id → (label, name) of each distinct entity: filters and the entity index.
-        self.entity_names: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.entity_names = EntityNames()
 
     # -- index cache -------------------------------------------------------------------
 
     def _load_index(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads(self.paths.index_file.read_text("utf-8"))
+            data = orjson.loads(self.paths.index_file.read_bytes())
         except (OSError, ValueError):
             return {}  # a cache: missing or damaged means rebuild
         if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
@@ -108,10 +133,10 @@ class Library:
     def _save_index(self) -> None:
         if self._dirty:
             payload = {"version": INDEX_VERSION, "files": self._index}
-            atomic_write_text(self.paths.index_file, json.dumps(payload, ensure_ascii=False))
+            atomic_write_bytes(self.paths.index_file, orjson.dumps(payload))
             self._dirty = False
 
-    def _cached(self, path: Path) -> tuple[ArticleSummary, list[Entity]] | None:
+    def _cached(self, path: Path) -> ArticleSummary | None:
         """The index's entry for a file if the file has not changed since, else None."""
         key = str(path)
         cached = self._index.get(key)
@@ -124,31 +149,29 @@ class Library:
                 return None
             cached["size"], cached["mtime"] = info.st_size, info.st_mtime_ns
             self._dirty = True
-        fields = dict(cached["summary"])
+        return self._summary_of(cached)
+
+    def _summary_of(self, record: dict[str, Any]) -> ArticleSummary:
+        fields = dict(record["summary"])
         fields["notes"] = tuple(fields.get("notes") or ())
         summary = ArticleSummary(**fields)
-        self._remember_names(summary.id, cached.get("names") or [])
-        return summary, [Entity(s, e, label, "") for s, e, label in cached["entities"]]
+        self.entity_names.packed[summary.id] = record.get("names") or ""
+        return summary
 
     def _keep(self, path_text: str, record: dict[str, Any]) -> ArticleSummary:
         self._index[path_text] = record
         self._dirty = True
-        fields = dict(record["summary"])
-        fields["notes"] = tuple(fields.get("notes") or ())
-        summary = ArticleSummary(**fields)
-        self._remember_names(summary.id, record["names"])
-        return summary
+        return self._summary_of(record)
 
     def _indexed(self, path: Path) -> tuple[ArticleSummary, list[Entity]]:
         """Parse and recognise a file, or take both from the index when it is unchanged."""
-        hit = self._cached(path)
-        if hit is not None:
-            return hit
-        path_text, record, reason = index_record(str(path))
-        if record is None:
-            raise ArticleError(reason or "unreadable")
-        summary = self._keep(path_text, record)
-        return summary, [Entity(s, e, label, "") for s, e, label in record["entities"]]
+        summary = self._cached(path)
+        if summary is None:
+            path_text, record, reason = index_record(str(path))
+            if record is None:
+                raise ArticleError(reason or "unreadable")
+            summary = self._keep(path_text, record)
+        return summary, decode_spans(self._index[str(path)]["entities"])
 
     def _index_many(
         self,
@@ -173,7 +196,7 @@ class Library:
             if hit is None:
                 stale.append(str(path))
             else:
-                results[path] = (hit[0], None)
+                results[path] = (hit, None)
         done = len(results)
         total = len(paths)
         if progress and done:
@@ -188,12 +211,6 @@ class Library:
                 progress(done, total)
         self._save_index()
         return [(path, *results[path]) for path in paths]
-
-    def _remember_names(self, article_id: str, names: list[list[str]]) -> None:
-        # Interned: the same few thousand names recur across a large library.
-        self.entity_names[article_id] = tuple(
-            (sys.intern(label), sys.intern(name)) for label, name in names
-        )
 
     # -- the library -------------------------------------------------------------------
 
