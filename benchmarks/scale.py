@@ -507,14 +507,14 @@ def targets(results: dict[int, dict[str, dict[str, float]]]) -> list[str]:
         "10k cold ingest (with entities) ≤ 1.0x newsboat's plain ingest",
         value,
         1.0,
-        f"{value:.2f}x" if value is not None else "",
+        f"{value:.3f}x" if value is not None else "",
     )
     value = ratio(ten, "first_screen")
     check(
         "first screen at 10k ≤ 3x newsboat's",
         value,
         3.0,
-        f"{value:.2f}x" if value is not None else "",
+        f"{value:.3f}x" if value is not None else "",
     )
     value = (
         hundred["briefreader"]["first_screen"] / ten["briefreader"]["first_screen"]
@@ -525,14 +525,14 @@ def targets(results: dict[int, dict[str, dict[str, float]]]) -> list[str]:
         "first screen at 100k ≤ 1.5x that at 10k",
         value,
         1.5,
-        f"{value:.2f}x" if value is not None else "",
+        f"{value:.3f}x" if value is not None else "",
     )
     value = ratio(ten, "peak_rss_kb")
     check(
         "peak memory at 10k ≤ 2x newsboat's (max of ingest and TUI)",
         value,
         2.0,
-        f"{value:.2f}x" if value is not None else "",
+        f"{value:.3f}x" if value is not None else "",
     )
     value = hundred["briefreader"]["peak_rss_kb"] / 1024 if hundred else None
     check(
