@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
@@ -19,6 +20,8 @@ from briefreader.ui.article_table import ArticleTable, ListHeader
 from briefreader.ui.dialogs import TextPrompt
 from briefreader.ui.widgets import QuickTagBar
 
+DEBOUNCE_FROM = 5000
+DEBOUNCE_SECONDS = 0.15
 FILTER_HINT = 'words, tag:x place:x source:x entity:"x y" after:2025-10-01 before: unread starred'
 
 
@@ -80,6 +83,9 @@ class ArticleListScreen(AnnotatingScreen):
     def __init__(self) -> None:
         super().__init__(id="list-screen")
         self.entries: list[ListEntry] = []
+        # Every article's row, sorted; filtering picks from it without rebuilding rows.
+        self._sorted: list[ListEntry] = []
+        self._pending_filter: Timer | None = None
         self.query_text = ""
         self.problems: list[str] = []
         self.sort_key = "date"
@@ -149,7 +155,6 @@ class ArticleListScreen(AnnotatingScreen):
         """(Re)build the rows from the library and the store, keeping the current article."""
         session = self.brief_app.session
         store = session.store
-        keep = keep or (s.id if (s := self.current_summary()) else None)
         annotations = store.annotation_map()
         states = store.reading_states()
         highlights = store.highlight_counts()
@@ -164,8 +169,13 @@ class ArticleListScreen(AnnotatingScreen):
             )
             for s in self.brief_app.summaries
         ]
-        self.entries, self.problems = filter_entries(entries, self.query_text)
-        self.entries = sort_entries(self.entries, self.sort_key, self.descending)
+        self._sorted = sort_entries(entries, self.sort_key, self.descending)
+        self.apply_view(keep)
+
+    def apply_view(self, keep: str | None = None) -> None:
+        """Filter the already built, already sorted rows: what each keystroke costs."""
+        keep = keep or (s.id if (s := self.current_summary()) else None)
+        self.entries, self.problems = filter_entries(self._sorted, self.query_text)
         self.table.set_entries(self.entries, keep)
         header = self.query_one(ListHeader)
         header.columns = self.table.columns
@@ -174,6 +184,10 @@ class ArticleListScreen(AnnotatingScreen):
         self._update_status()
         if self.query_one("#tag-panel").display:
             self._fill_tag_panel()
+
+    def _resort(self) -> None:
+        self._sorted = sort_entries(self._sorted, self.sort_key, self.descending)
+        self.apply_view()
 
     def show_progress(self, done: int, total: int, new: list[ArticleSummary]) -> None:
         """Indexing progress: the bar, and new articles joining the list as they come."""
@@ -193,7 +207,9 @@ class ArticleListScreen(AnnotatingScreen):
             return
         summary = next((s for s in self.brief_app.summaries if s.id == article_id), None)
         if summary is not None:
-            self.table.replace_entry(self._entry(summary))
+            entry = self._entry(summary)
+            self._sorted = [entry if e.summary.id == article_id else e for e in self._sorted]
+            self.table.replace_entry(entry)
         self._update_status()
         if self.query_one("#tag-panel").display:
             self._fill_tag_panel()
@@ -253,12 +269,18 @@ class ArticleListScreen(AnnotatingScreen):
         box.display = bool(text)
         box.value = text
         self.query_text = text
-        self.show_articles()
+        self.apply_view()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self.show_articles()
+        if self._pending_filter is not None:
+            self._pending_filter.stop()
+            self._pending_filter = None
+        if len(self._sorted) < DEBOUNCE_FROM:
+            self.apply_view()
+        else:  # a long list: wait until typing pauses, so keys never queue up behind it
+            self._pending_filter = self.set_timer(DEBOUNCE_SECONDS, self.apply_view)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
@@ -279,7 +301,7 @@ class ArticleListScreen(AnnotatingScreen):
             box.value = ""
             box.display = False
             self.query_text = ""
-            self.show_articles()
+            self.apply_view()
 
     def action_star(self) -> None:
         targets = self.target_summaries()
@@ -304,11 +326,11 @@ class ArticleListScreen(AnnotatingScreen):
         self.sort_key = key
         # Newest, most tagged, most marked first; names A to Z.
         self.descending = key in ("date", "tags", "marks", "state")
-        self.show_articles()
+        self._resort()
 
     def action_reverse_sort(self) -> None:
         self.descending = not self.descending
-        self.show_articles()
+        self._resort()
 
     @on(ListHeader.SortRequested)
     def _sort_by(self, event: ListHeader.SortRequested) -> None:
