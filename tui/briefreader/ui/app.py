@@ -29,6 +29,7 @@ from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.drafts import NoteDrafts
 from briefreader.entities import Entity
+from briefreader.entity_index import EntityIndex
 from briefreader.export import ExportError, ExportOptions, run_export
 from briefreader.export_choices import (
     export_choices,
@@ -276,6 +277,19 @@ class BriefreaderApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.show_annotations()
+
+    def entity_index(self) -> EntityIndex:
+        """Entity → articles over the whole library, built when first asked for."""
+        names = self.session.library.entity_names
+        return EntityIndex((i, names.get(i)) for i in names.packed)
+
+    def filter_by_entity(self, name: str) -> None:
+        """Back to the list, showing every article that mentions the entity."""
+        while not isinstance(self.screen, ArticleListScreen):
+            self.pop_screen()
+        quoted = name.replace('"', " ")
+        self.list_screen.set_filter(f'entity:"{quoted}"')
+        self.say(f"Articles mentioning {name}: {len(self.list_screen.entries)} (escape clears)")
 
     def export_markdown(self) -> None:
         """`e`: export again with the options used last (first time: the Markdown digest)."""

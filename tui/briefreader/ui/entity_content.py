@@ -38,6 +38,7 @@ HIGHLIGHT_BACKGROUNDS = {
 FIND_MATCH = {True: "underline on #4a4a4a", False: "underline on #dcdcdc"}
 CURRENT_MATCH = "bold #000000 on #ff9f1c"
 SELECTION = "reverse"
+CURRENT_ENTITY = "underline reverse"
 
 
 def highlight_style(colour: str, dark: bool) -> str:

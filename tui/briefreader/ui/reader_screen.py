@@ -23,20 +23,25 @@ from briefreader import reading
 from briefreader.articles import Article
 from briefreader.config import QUICK_TAG_KEYS
 from briefreader.entities import Entity
+from briefreader.entity_index import name_key
+from briefreader.highlighting import LEGEND_NAMES, colour_of
 from briefreader.library import ArticleSummary
 from briefreader.store import HIGHLIGHT_COLOURS, AttachedHighlight
 from briefreader.textsafety import one_line, visible
 from briefreader.ui.annotating import AnnotatingScreen
 from briefreader.ui.dialogs import CommentPrompt, HighlightChoice, HighlightList
 from briefreader.ui.entity_content import (
+    CURRENT_ENTITY,
     CURRENT_MATCH,
     FIND_MATCH,
     SELECTION,
     Mark,
+    entity_style,
     highlight_style,
     highlighted,
     legend,
 )
+from briefreader.ui.entity_panel import EntityChoice, EntityPanel
 from briefreader.ui.widgets import QuickTagBar
 
 SELECT_ACTIONS = {"extend_word", "shrink_word", "extend_sentence", "shrink_sentence", "move_end"}
@@ -84,6 +89,21 @@ class ReaderScreen(AnnotatingScreen):
             Binding(key, f"quick_tag('{key}')", f"Toggle quick tag {key}", show=False)
             for key in QUICK_TAG_KEYS
         ],
+        Binding(
+            "right_square_bracket",
+            "step_entity(1)",
+            "Next entity",
+            show=False,
+            tooltip="next entity mention (] then [ goes back)",
+        ),
+        Binding(
+            "left_square_bracket",
+            "step_entity(-1)",
+            "Previous entity",
+            show=False,
+            tooltip="previous entity mention",
+        ),
+        Binding("E", "entities", "Entities", tooltip="entities here, their articles and company"),
         Binding("h", "highlights", "Highlights", tooltip="list highlights: jump, comment, delete"),
         Binding("greater_than_sign", "jump_highlight(1)", "Next highlight", show=False),
         Binding("less_than_sign", "jump_highlight(-1)", "Previous highlight", show=False),
@@ -110,6 +130,8 @@ class ReaderScreen(AnnotatingScreen):
         self.attached: list[AttachedHighlight] = []
         self.current_highlight: str | None = None
         self.comment_drafts: dict[str, str] = {}
+        # The entity mention `]`/`[` stopped on (an index into self.entities).
+        self.current_entity: int | None = None
         # What each block was last drawn with (theme, marks), to skip unchanged blocks.
         self._drawn: dict[str, tuple[bool, tuple[Mark, ...]]] = {}
 
@@ -203,6 +225,9 @@ class ReaderScreen(AnnotatingScreen):
         marks += [(s, e, FIND_MATCH[dark]) for s, e in self.matches]
         if self.current_match is not None and self.current_match < len(self.matches):
             marks.append((*self.matches[self.current_match], CURRENT_MATCH))
+        if self.current_entity is not None and self.current_entity < len(self.entities):
+            entity = self.entities[self.current_entity]
+            marks.append((entity.start, entity.end, CURRENT_ENTITY))
         if self.selection is not None:
             marks.append((*self.selection, SELECTION))
         return marks
@@ -269,6 +294,12 @@ class ReaderScreen(AnnotatingScreen):
             else:
                 found = "no matches"
             parts.append(f" · find “{one_line(self.find_query)}”: {found} · n/N · esc clears")
+        elif self.current_entity is not None and self.current_entity < len(self.entities):
+            entity = self.entities[self.current_entity]
+            parts.append(
+                f" · entity {self.current_entity + 1} of {len(self.entities)}: "
+                f"{one_line(entity.text)} ({entity.label.lower()}) · ]/[ · E list · esc"
+            )
         elif self.mouse_selection() is not None:
             parts.append(" read · v then 1-4 highlights the text selected with the mouse")
         else:
@@ -292,6 +323,10 @@ class ReaderScreen(AnnotatingScreen):
     # -- moving ------------------------------------------------------------------------
 
     def action_back(self) -> None:
+        if self.current_entity is not None:
+            self.current_entity = None
+            self.render_blocks()
+            return
         if self.selection is not None:
             self.selection = None
             self._refresh_keys()
@@ -346,6 +381,47 @@ class ReaderScreen(AnnotatingScreen):
                 hidden = max(0, view.scroll_y - region.y)
                 return start + int((end - start) * hidden / max(1, region.height))
         return self.blocks[-1][1] if self.blocks else 0
+
+    # -- entities --------------------------------------------------------------------
+
+    def action_step_entity(self, step: int) -> None:
+        """`]`/`[`: the next/previous entity mention, from the current one or the screen top."""
+        if not self.entities:
+            self.brief_app.say("No entities were recognised in this article")
+            return
+        if self.current_entity is None:
+            top = self.top_offset()
+            after = [i for i, e in enumerate(self.entities) if e.start >= top]
+            index = (after[0] if after else 0) if step > 0 else max(0, (after or [1])[0] - 1)
+        else:
+            index = (self.current_entity + step) % len(self.entities)
+        self.go_to_entity(index)
+
+    def go_to_entity(self, index: int) -> None:
+        """Mark one entity mention and bring it into view."""
+        self.current_entity = index
+        self.scroll_to_offset(self.entities[index].start)
+        self.render_blocks()
+
+    def action_entities(self) -> None:
+        """`E`: the article's entities, their counts, reach and company in the library."""
+        app = self.brief_app
+        dark = self.app.current_theme.dark
+        colours = {label: colour_of(entity_style(dark), label) for label in LEGEND_NAMES}
+
+        def chosen(choice: EntityChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.action == "filter":
+                app.filter_by_entity(choice.name)
+                return
+            key = name_key(choice.name)
+            for index, entity in enumerate(self.entities):
+                if name_key(entity.text) == key:
+                    self.go_to_entity(index)
+                    return
+
+        app.push_screen(EntityPanel(self.entities, app.entity_index(), colours), app.guard(chosen))
 
     # -- find ------------------------------------------------------------------------
 
