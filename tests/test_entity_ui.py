@@ -14,7 +14,15 @@ TITLE_002 = "Bolstering Union State’s defenses"
 def test_entity_index_counts_articles_and_company():
     index = EntityIndex(
         [
-            ("a", [("PERSON", "Dmitry Mezentsev"), ("PLACE", "Minsk"), ("ORG", "Union State")]),
+            (
+                "a",
+                [
+                    ("PERSON", "Dmitry Mezentsev"),
+                    ("PLACE", "Minsk"),
+                    ("ORG", "Union State"),
+                    ("DATE", "Today"),
+                ],
+            ),
             ("b", [("PERSON", "Viktor Khrenin"), ("PLACE", "MINSK")]),
             ("c", [("PERSON", "Dmitry Mezentsev"), ("PLACE", "Minsk")]),
         ]
@@ -72,7 +80,8 @@ async def test_filter_the_library_by_an_entity_from_the_reader(make_session):
         panel.query_one("OptionList").highlighted = names.index("Dmitry Mezentsev")
         await pilot.pause()
         company = str(panel.query_one("#co-occurring").render())
-        assert company.startswith("Often with:") and "Union State" in company
+        assert company.startswith("Often with: Belarus (1), ")  # by count, then name
+        assert "October 26" not in company  # dates are not company
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, ArticleListScreen)

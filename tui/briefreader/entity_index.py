@@ -37,9 +37,17 @@ class EntityIndex:
         return self.by_name.get(name_key(name), set())
 
     def co_occurring(self, name: str, limit: int = 5) -> list[tuple[str, int]]:
-        """The names most often mentioned in the same articles, with how many articles."""
+        """The people, organisations and places most often in the same articles (not dates).
+
+        Ties are broken by name, so the answer is the same every time.
+        """
         key = name_key(name)
         counts: Counter[str] = Counter()
         for article_id in self.articles_for(name):
-            counts.update(k for k in self.by_article.get(article_id, ()) if k != key)
-        return [(self.shown[k][1], n) for k, n in counts.most_common(limit)]
+            counts.update(
+                k
+                for k in self.by_article.get(article_id, ())
+                if k != key and self.shown[k][0] != "DATE"
+            )
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [(self.shown[k][1], n) for k, n in ranked[:limit]]

@@ -51,9 +51,7 @@ class EntityPanel(ModalScreen[EntityChoice | None]):
         Binding("f", "choose('filter')", "Articles mentioning it"),
     ]
 
-    def __init__(
-        self, entities: list[Entity], index: EntityIndex, colours: dict[str, str]
-    ) -> None:
+    def __init__(self, entities: list[Entity], index: EntityIndex, colours: dict[str, str]) -> None:
         super().__init__()
         self.rows = article_counts(entities)
         self.index = index
