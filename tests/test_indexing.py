@@ -72,3 +72,17 @@ def test_unchanged_files_are_never_parsed_again(tmp_path: Path, monkeypatch):
     assert len(again.library.summaries(refresh=True)) == 3
     assert calls == [str(edited.resolve())]
     again.close()
+
+
+def test_the_first_list_comes_from_the_index_and_the_check_catches_changes(tmp_path: Path):
+    write_stories(tmp_path / "news", 4)
+    session = open_session(tmp_path / "data")
+    session.library.add([tmp_path / "news"])
+    session.close()
+    (tmp_path / "news" / "story-000.txt").unlink()
+    again = open_session(tmp_path / "data")
+    quick = again.library.summaries(trust_index=True)
+    assert len(quick) == 4  # straight from the index, no file touched
+    checked = again.library.summaries()
+    assert len(checked) == 3 and all("story-000" not in s.path for s in checked)
+    again.close()

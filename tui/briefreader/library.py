@@ -7,6 +7,7 @@ again does not re-read unchanged files. The index is a cache; deleting it loses 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -220,21 +221,34 @@ class Library:
         return not self.store.sources()
 
     def summaries(
-        self, refresh: bool = False, progress: Callable[[int, int], None] | None = None
+        self,
+        refresh: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        trust_index: bool = False,
     ) -> list[ArticleSummary]:
-        """Every article, newest first; the samples when the user has added nothing."""
+        """Every article, newest first; the samples when the user has added nothing.
+
+        `trust_index` answers from the index alone, without walking folders or checking
+        files: the fast first screen, to be followed by a normal call that catches changes.
+        """
         if self._summaries is not None and not refresh:
             return self._summaries
         roots = self.store.sources() or [seeds_folder()]
+        if trust_index and self._index:
+            prefixes = tuple(str(root) + os.sep for root in roots)
+            exact = {str(root) for root in roots}
+            records = [
+                record
+                for path_text, record in self._index.items()
+                if path_text.startswith(prefixes) or path_text in exact
+            ]
+            found = _unique_sorted(self._summary_of(record) for record in records)
+            return found  # not remembered: the checked list replaces it
         files = [path for root in roots for path in iter_article_files(root)]
-        seen: set[str] = set()
-        found: list[ArticleSummary] = []
-        for _path, summary, _reason in self._index_many(files, progress):
-            # Unreadable files were reported by `add`; the list shows what can be read.
-            if summary is not None and summary.id not in seen:
-                seen.add(summary.id)
-                found.append(summary)
-        found.sort(key=lambda s: (s.sort_date, s.path), reverse=True)
+        # Unreadable files were reported by `add`; the list shows what can be read.
+        found = _unique_sorted(
+            summary for _path, summary, _reason in self._index_many(files, progress) if summary
+        )
         self._summaries = found
         return found
 
@@ -299,6 +313,18 @@ class Library:
                 f"no article with id or path {path_or_id!r}; run 'briefreader list' to see ids"
             )
         raise LookupError(f"{path_or_id!r} matches {len(matches)} articles; type more of the id")
+
+
+def _unique_sorted(summaries: Iterable[ArticleSummary]) -> list[ArticleSummary]:
+    """One row per article id (the first file found wins), newest first."""
+    seen: set[str] = set()
+    found = []
+    for summary in summaries:
+        if summary.id not in seen:
+            seen.add(summary.id)
+            found.append(summary)
+    found.sort(key=lambda s: (s.sort_date, s.path), reverse=True)
+    return found
 
 
 def summarise(article: Article, entity_count: int) -> ArticleSummary:

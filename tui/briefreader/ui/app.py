@@ -205,8 +205,14 @@ class BriefreaderApp(App[None]):
         library = self.session.library
         ticker = ProgressTicker(self)
         try:
+            quick = library.summaries(trust_index=True)
+            if quick:  # the list at once from the index; the check below catches changes
+                self.call_from_thread(self._library_loaded, quick, library.showing_samples, None)
             summaries = library.summaries(progress=ticker.progress)
-            self.call_from_thread(self._library_loaded, summaries, library.showing_samples, None)
+            if summaries != quick:
+                self.call_from_thread(
+                    self._library_loaded, summaries, library.showing_samples, None
+                )
             if not self.add_paths:
                 ticker.finish()
                 return
