@@ -751,8 +751,6 @@ Partners
 Capital
 Media
 Press
-Gaming
-Esports
 Inc
 Inc.
 Ltd
@@ -1640,11 +1638,6 @@ Olusegun
 Ahmed
 Emmerson
 Robert
-Kate
-Debola
-Latasha
-Letitia
-Condoleezza
 Hillary
 Kamala
 Nancy
@@ -2032,7 +2025,7 @@ Amid
 Via
 """)
 
-# Colours and other adjectives that start product and programme names, not people.
+# Colours and size words that start product and programme names, not people.
 _ADJECTIVES = _words("""
 Red
 Blue
@@ -2046,13 +2039,8 @@ Golden
 Silver
 Dark
 Bright
-Hostile
 Big
 Little
-Smart
-Open
-Controversial
-Risky
 """)
 
 COMMON_WORDS = COMMON_WORDS | FUNCTION_WORDS | _ADJECTIVES
