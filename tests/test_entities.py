@@ -260,7 +260,7 @@ def test_gold_sets_are_well_formed(name: str):
     docs = load_split(name)
     assert len(docs) >= (40 if name == "dev" else 10)
     for doc in docs:
-        assert doc["source"].startswith("newspaper4k 0.9.6 sdist")
+        assert doc["source"].startswith(("newspaper4k 0.9.6 sdist", "goose3 repository"))
         spans = doc["entities"]
         for span in spans:
             assert doc["text"][span["start"] : span["end"]] == span["text"], doc["id"]
@@ -270,7 +270,7 @@ def test_gold_sets_are_well_formed(name: str):
 
 
 def test_typed_micro_f1_on_dev_set():
-    """Measured 0.873 when written; the floor leaves room for trade-offs, not regressions."""
+    """0.873 on the first 41 units; 0.878 with the 12 goose3 units (harder, other outlets)."""
     true_positive = predicted = gold_total = 0
     for doc in load_split("dev"):
         gold = {(e["start"], e["end"], e["label"]) for e in doc["entities"]}
@@ -280,7 +280,7 @@ def test_typed_micro_f1_on_dev_set():
         predicted += len(guess)
         gold_total += len(gold)
     precision, recall = true_positive / predicted, true_positive / gold_total
-    assert 2 * precision * recall / (precision + recall) >= 0.85, (precision, recall)
+    assert 2 * precision * recall / (precision + recall) >= 0.86, (precision, recall)
 
 
 def dev_found(doc_id: str) -> set[tuple[str, str]]:
@@ -326,3 +326,28 @@ def test_hyphen_suffix_and_unknown_words_at_sentence_start():
 def test_bare_surname_is_a_person_and_event_with_year_is_not():
     assert spans("The judge told Engoron to sit down.") == [("PERSON", "Engoron")]
     assert spans("They won Worlds 2023 in Seoul.") == [("PLACE", "Seoul")]
+
+
+def test_org_names_with_of_and_and_and_facility_places():
+    assert spans("She studied at the University of Southern California in Los Angeles.") == [
+        ("ORG", "University of Southern California"),
+        ("PLACE", "Los Angeles"),
+    ]
+    assert ("ORG", "National Oceanic and Atmospheric Administration") in found(
+        "Experts from the National Oceanic and Atmospheric Administration agreed."
+    )
+    assert spans("Flights left Reagan National Airport for the Washington Monument.") == [
+        ("PLACE", "Reagan National Airport"),
+        ("PLACE", "Washington Monument"),
+    ]
+
+
+def test_state_abbreviation_holiday_year_and_quote_after_comma():
+    assert spans("He fished in Grand Isle, La., by Christmas 2012.") == [
+        ("PLACE", "Grand Isle"),
+        ("PLACE", "La."),
+        ("DATE", "Christmas 2012"),
+    ]
+    assert ("ORG", "National Parks Service") in found(
+        '"We will take time," National Parks Service spokesperson Bill Line said.'
+    )

@@ -91,6 +91,25 @@ def _by_article(doc: dict[str, Any]) -> dict[str, Any] | None:
     return doc if isinstance(doc.get("article_id"), str) and doc["article_id"] else None
 
 
+def _correction(doc: dict[str, Any]) -> dict[str, Any] | None:
+    """A user entity correction: kind, name and key are required, the rest is mended."""
+    kind, name = doc.get("kind"), doc.get("name")
+    if kind not in {"reject", "relabel", "add", "alias"}:
+        return None
+    if not isinstance(name, str) or not name.strip():
+        return None
+    fixed = dict(doc)
+    for field in ("label", "canonical", "created"):
+        if not isinstance(doc.get(field), str):
+            fixed[field] = str(doc[field]) if isinstance(doc.get(field), int | float) else ""
+    if kind in {"relabel", "add"} and fixed["label"] not in {"PERSON", "ORG", "PLACE", "DATE"}:
+        return None
+    if kind == "alias" and not fixed["canonical"].strip():
+        return None
+    fixed["key"] = f"{kind}:{' '.join(name.split()).casefold()}"
+    return fixed
+
+
 def _anything(doc: dict[str, Any]) -> dict[str, Any] | None:
     return doc
 
@@ -101,6 +120,7 @@ _CHECKS = {
     "library": _library,
     "reading": _by_article,
     "stars": _by_article,
+    "corrections": _correction,
 }
 
 

@@ -104,7 +104,7 @@ _DATE_PATTERNS = [
     rf"\b(?:{_NUMBER}\s+)?{_UNITS}\s+(?:ago|later|earlier)\b",
     rf"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+{_YEAR}\b",
     rf"\b(?:{_MODIFIER}[\s-])?(?:1[7-9]|20)\d0s\b",
-    rf"\b{_HOLIDAY}\b(?!\s+[A-Z])",
+    rf"\b{_HOLIDAY}(?:,?\s+{_YEAR})?\b(?!\s+[A-Z])",
     rf"\b{_EPOCH}\b",
     rf"\b(?:{_MODIFIER}[\s-])?{_YEAR}\b(?![-\d])",
 ]
@@ -151,9 +151,12 @@ def _dates(text: str) -> list[Entity]:
 # -- tokens ----------------------------------------------------------------------------
 
 _TOKEN_RE = re.compile(r"[^\W_](?:[\w&]|[’'.\-](?=[^\W_]))*")
-_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Sen Rep Gov Col Lt Sgt Capt Adm Rev Prof "
-    "Mt Ft No Vol Dept Univ Bros".split()
+_ABBREVIATIONS = (
+    frozenset(
+        "Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Sen Rep Gov Col Lt Sgt Capt Adm Rev Prof "
+        "Mt Ft No Vol Dept Univ Bros".split()
+    )
+    | gz.STATE_ABBREVIATIONS
 )
 _HYPHEN_SUFFIXES = frozenset(
     "led backed based born area style owned made controlled run linked funded bound wide era "
@@ -163,6 +166,7 @@ _HYPHEN_SUFFIXES = frozenset(
 )
 _HYPHEN_PREFIXES = frozenset("anti pro ex non post pre mid trans inter pan neo sub".split())
 _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&"}) | gz.NAME_PARTICLES
+_QUOTE_AFTER_COMMA = re.compile(r",\s*[\"”’]\s*$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”‘’(\[—–]|--|\s-)\s*$")
 _CAPS_NOISE = frozenset(
     "I A OK TV CEO CFO ID AD ET NA PM AM DNA GDP AI IT PR HQ VIP LGBT LGBTQ COVID CCTV NGO "
@@ -219,7 +223,8 @@ def _tokens(text: str, taken: list[tuple[int, int]]) -> list[_Token]:
                     part,
                     possessive,
                     part[:1].isupper()
-                    and (part_start <= first_word or bool(_SENTENCE_END.search(head))),
+                    and (part_start <= first_word or bool(_SENTENCE_END.search(head)))
+                    and not _QUOTE_AFTER_COMMA.search(head),
                     gap,
                 )
             )
@@ -451,6 +456,27 @@ class _Reader:
         while j < n:
             word = run[j].text
             if word in _CONNECTORS:
+                if (
+                    word == "and"
+                    and head_end is None
+                    and j > i
+                    and j + 1 < n
+                    and _is_cap(run[j + 1].text)
+                    and self.org_phrase(run, j + 1) is not None
+                ):
+                    j += 1
+                    continue  # "National Oceanic and Atmospheric Administration"
+                break
+            if (
+                j == i
+                and word in gz.GENERIC_ORG_WORDS
+                and word in gz.ORG_HEADS
+                and j + 2 < n
+                and run[j + 1].text == "of"
+                and _is_cap(run[j + 2].text)
+                and not run[j].possessive
+            ):
+                head_end = j + 1  # "University of Southern California", "Bank of Japan"
                 break
             if word in gz.ORG_HEADS and (j > i or run[j].text not in gz.GENERIC_ORG_WORDS):
                 head_end = j + 1
@@ -513,7 +539,7 @@ class _Reader:
                     if run[j].text not in gz.GENERIC_PLACE_WORDS:
                         return j + 3
             return None
-        if any(self.common(t) for t in run[i:j]):
+        if any(self.common(t) and t.text not in _FACILITY_WORDS for t in run[i:j]):
             return None
         return j + 1
 
@@ -535,7 +561,9 @@ class _Reader:
                     continue
                 return end, PLACE
         word = run[i].text
-        if word in gz.STATE_CODES and self.text[: run[i].start].rstrip().endswith(","):
+        if (word in gz.STATE_CODES or word.rstrip(".") in gz.STATE_ABBREVIATIONS) and self.text[
+            : run[i].start
+        ].rstrip().endswith(","):
             return i + 1, PLACE
         return None, ""
 
@@ -572,6 +600,7 @@ class _Reader:
         return j
 
 
+_FACILITY_WORDS = frozenset("National International Royal Memorial Regional Municipal".split())
 _PERSON_VERBS = frozenset(
     "said says told added asked wrote writes argued noted explained announced insisted "
     "recalled responded replied continued agreed acknowledged admitted believes thinks "
@@ -665,6 +694,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         word = words[0]
         if word.endswith(("ian", "ean", "ese", "ish")) and word not in gz.SURNAMES:
             return None  # adjectives from names: "Faustian"
+        if word.endswith("ed") and word not in gz.SURNAMES and word not in gz.GIVEN_NAMES:
+            return None  # participles in title-case copy: "Scrambled", "Boiled"
         if mention.sentence_start and word not in reader.mid_sentence:
             if next_word not in _PERSON_VERBS:
                 return None  # "Done," "Heavy winds": ordinary words opening a sentence

@@ -1,49 +1,108 @@
 """The library's entities: which articles mention a name, and what is named beside it.
 
-Built on demand from the index's per-article entity names, so it costs nothing at start
-and reflects the library as it is when the user asks.
+Built on demand from the index's per-article entity names (`Library.entity_names`, article
+id → ((label, name), ...)), so it costs nothing at start and reflects the library as it is
+when the user asks. The user's corrections are applied here, on names: rejected names are
+left out, relabelled names take their label, and aliases are counted under their canonical
+name ("Sergei Shoigu" and "Shoigu" under "Sergey Shoigu"). Plain dicts, sets and Counters:
+100k articles with ~20 names each build in about a second.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from briefreader.corrections import Correction, Corrections, canonical_name, name_key
 
-def name_key(name: str) -> str:
-    """One entity however it is capitalised or spaced ("MINSK", "Minsk")."""
-    return " ".join(name.split()).casefold()
+__all__ = ["EntityIndex", "name_key"]
+
+Names = Iterable[tuple[str, str]]
 
 
 class EntityIndex:
-    """Entity → articles, and co-occurrence counts between entities."""
+    """Entity → articles, mention counts by article, and co-occurrence between entities."""
 
-    def __init__(self, articles: Iterable[tuple[str, Iterable[tuple[str, str]]]]) -> None:
+    def __init__(
+        self,
+        articles: Iterable[tuple[str, Names]],
+        corrections: Corrections | Iterable[Correction] = (),
+    ) -> None:
+        rules = corrections if isinstance(corrections, Corrections) else Corrections(corrections)
         self.by_name: dict[str, set[str]] = {}
         self.shown: dict[str, tuple[str, str]] = {}  # key → (label, a spelling to show)
         self.by_article: dict[str, set[str]] = {}
+        canonical: dict[str, tuple[str, str]] = {}  # raw key → (key, name) after aliases
         for article_id, names in articles:
             keys = self.by_article.setdefault(article_id, set())
             for label, name in names:
-                key = name_key(name)
+                raw = name_key(name)
+                if rules:
+                    if raw in rules.rejected:
+                        continue
+                    label = rules.labels.get(raw, label)
+                    merged = canonical.get(raw)
+                    if merged is None:
+                        target = canonical_name(name, rules)
+                        merged = canonical[raw] = (name_key(target), target)
+                    key, name = merged if merged[0] != raw else (raw, name)
+                    if key != raw:
+                        label = rules.labels.get(key, label)
+                else:
+                    key = raw
                 keys.add(key)
                 self.by_name.setdefault(key, set()).add(article_id)
                 shown = self.shown.get(key)
                 if shown is None or (shown[1].isupper() and not name.isupper()):
                     self.shown[key] = (label, name)
+                elif key != raw:
+                    self.shown[key] = (label, name)  # an alias shows the canonical spelling
+        self._rules = rules
+
+    @classmethod
+    def from_names(
+        cls,
+        names: Mapping[str, Names],
+        corrections: Corrections | Iterable[Correction] = (),
+    ) -> EntityIndex:
+        """From `{article_id: ((label, name), ...)}`, what `Library` provides."""
+        return cls(names.items(), corrections)
+
+    def _key(self, name: str) -> str:
+        return name_key(canonical_name(name, self._rules)) if self._rules else name_key(name)
 
     def articles_for(self, name: str) -> set[str]:
-        """Ids of the articles that mention the name."""
-        return self.by_name.get(name_key(name), set())
+        """Ids of the articles that mention the name (or any alias of it)."""
+        return self.by_name.get(self._key(name), set())
+
+    def count(self, name: str) -> int:
+        """How many articles mention the name (aliases merged)."""
+        return len(self.articles_for(name))
+
+    def counts(self, label: str | None = None) -> Counter[str]:
+        """Articles per entity, under the spelling shown; optionally of one label only."""
+        return Counter(
+            {
+                self.shown[key][1]: len(ids)
+                for key, ids in self.by_name.items()
+                if label is None or self.shown[key][0] == label
+            }
+        )
+
+    def label_of(self, name: str) -> str | None:
+        """The entity's label (after corrections), None when the library never names it."""
+        shown = self.shown.get(self._key(name))
+        return shown[0] if shown else None
 
     def co_occurring(self, name: str, limit: int = 5) -> list[tuple[str, int]]:
         """The people, organisations and places most often in the same articles (not dates).
 
-        Ties are broken by name, so the answer is the same every time.
+        Counted in articles, aliases merged; ties are broken by name, so the answer is the
+        same every time.
         """
-        key = name_key(name)
+        key = self._key(name)
         counts: Counter[str] = Counter()
-        for article_id in self.articles_for(name):
+        for article_id in self.by_name.get(key, ()):
             counts.update(
                 k
                 for k in self.by_article.get(article_id, ())

@@ -479,6 +479,43 @@ WY
 DC
 """)
 
+# AP-style state abbreviations, written with a full stop after "City, " ("Grand Isle, La.").
+STATE_ABBREVIATIONS = _words("""
+Ala
+Ariz
+Ark
+Calif
+Colo
+Conn
+Del
+Fla
+Ga
+Ill
+Ind
+Kan
+Ky
+La
+Md
+Mass
+Mich
+Minn
+Miss
+Mo
+Mont
+Neb
+Nev
+Okla
+Ore
+Pa
+Tenn
+Tex
+Va
+Vt
+Wash
+Wis
+Wyo
+""")
+
 PLACES = COUNTRIES | CITIES_AND_REGIONS | PLACE_ALIASES | _load("places.txt")
 
 ORGANISATIONS = _words("""
@@ -652,6 +689,115 @@ American Airlines
 Southwest Airlines
 Amtrak
 AAA
+AT&T
+Verizon
+T-Mobile
+Comcast
+Charter
+Sony
+Nintendo
+Panasonic
+Toshiba
+Hitachi
+Honda
+Nissan
+Hyundai
+Kia
+Volkswagen
+BMW
+Mercedes-Benz
+Daimler
+Ford
+General Motors
+GM
+Chrysler
+Stellantis
+Siemens
+Bosch
+Philips
+Nokia
+Ericsson
+LG
+Lenovo
+Xiaomi
+Alibaba
+Tencent
+Baidu
+ByteDance
+Oracle
+Cisco
+Dell
+HP
+Qualcomm
+AMD
+Adobe
+Salesforce
+PayPal
+eBay
+Yahoo
+Twitter
+Snapchat
+Pinterest
+LinkedIn
+Reddit
+Spotify
+Airbnb
+Lyft
+DoorDash
+Starbucks
+McDonald's
+Coca-Cola
+PepsiCo
+Nike
+Adidas
+Target
+Costco
+Kroger
+Home Depot
+Lowe's
+Best Buy
+Procter & Gamble
+Johnson & Johnson
+Merck
+AstraZeneca
+Novartis
+Roche
+GlaxoSmithKline
+Sanofi
+Bayer
+BlackRock
+Citibank
+Wells Fargo
+Bank of America
+Barclays
+HSBC
+UBS
+Credit Suisse
+Deutsche Bank
+Visa
+Mastercard
+American Express
+FedEx
+UPS
+Lockheed Martin
+Raytheon
+Northrop Grumman
+General Electric
+GE
+Caterpillar
+3M
+Halliburton
+TotalEnergies
+Saudi Aramco
+Aramco
+Lukoil
+Sberbank
+TiVo
+Warner Bros.
+Paramount
+HBO
+ESPN
+Hulu
 Harvard
 Yale
 Princeton
@@ -751,8 +897,6 @@ Partners
 Capital
 Media
 Press
-Gaming
-Esports
 Inc
 Inc.
 Ltd
@@ -867,6 +1011,12 @@ Region
 Oblast
 District
 Prefecture
+Monument
+Castle
+Cathedral
+Infirmary
+Hospital
+Place
 State
 Territory
 Territories
@@ -1153,6 +1303,7 @@ CEO
 CFO
 COO
 CTO
+CIO
 Founder
 Co-founder
 Chairperson
@@ -1640,11 +1791,6 @@ Olusegun
 Ahmed
 Emmerson
 Robert
-Kate
-Debola
-Latasha
-Letitia
-Condoleezza
 Hillary
 Kamala
 Nancy
@@ -2032,7 +2178,7 @@ Amid
 Via
 """)
 
-# Colours and other adjectives that start product and programme names, not people.
+# Colours and size words that start product and programme names, not people.
 _ADJECTIVES = _words("""
 Red
 Blue
@@ -2046,13 +2192,8 @@ Golden
 Silver
 Dark
 Bright
-Hostile
 Big
 Little
-Smart
-Open
-Controversial
-Risky
 """)
 
 COMMON_WORDS = COMMON_WORDS | FUNCTION_WORDS | _ADJECTIVES

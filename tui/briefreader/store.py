@@ -21,6 +21,7 @@ from typing import Any
 from tinydb import Query
 
 from briefreader.anchors import TextQuote, attach, quote
+from briefreader.corrections import Correction
 from briefreader.dbrepair import repair_tables
 from briefreader.fasttable import InPlaceTinyDB
 from briefreader.migrations import CURRENT_SCHEMA, migrate, schema_of
@@ -159,7 +160,15 @@ class AnnotationStore:
         self.db = InPlaceTinyDB(str(path), storage=lambda _path: storage)
         self._tables = {
             name: self.db.table(name, cache_size=0)
-            for name in ("annotations", "highlights", "library", "meta", "reading", "stars")
+            for name in (
+                "annotations",
+                "highlights",
+                "library",
+                "meta",
+                "reading",
+                "stars",
+                "corrections",
+            )
         }
         self._undo: list[JournalStep] = []
         self._redo: list[JournalStep] = []
@@ -573,6 +582,38 @@ class AnnotationStore:
             return False
         with self._recording("delete highlight") as changes:
             self._put(changes, "highlights", "id", highlight_id, None)
+        return True
+
+    # -- entity corrections ------------------------------------------------------------
+
+    def corrections(self) -> list[Correction]:
+        """The user's entity corrections, in the order they were made."""
+        docs = sorted(self._tables["corrections"].all(), key=lambda d: str(d.get("created", "")))
+        found = []
+        for doc in docs:
+            try:
+                found.append(Correction.from_doc(dict(doc)))
+            except (KeyError, ValueError):
+                continue  # a hand edit dbrepair could not make sense of
+        return found
+
+    def add_correction(self, correction: Correction) -> bool:
+        """Save a correction (replacing one of the same kind for the same name); undoable."""
+        before = self._get("corrections", "key", correction.key)
+        doc = {**correction.as_doc(), "created": (before or {}).get("created") or _now()}
+        if before is not None and {**before, "created": doc["created"]} == doc:
+            return False
+        with self._recording(f"{correction.kind} “{_short(correction.name)}”") as changes:
+            self._put(changes, "corrections", "key", correction.key, doc)
+        return True
+
+    def remove_correction(self, correction: Correction | str) -> bool:
+        """Forget a correction (or its key); undo brings it back."""
+        key = correction if isinstance(correction, str) else correction.key
+        if self._get("corrections", "key", key) is None:
+            return False
+        with self._recording("remove correction") as changes:
+            self._put(changes, "corrections", "key", key, None)
         return True
 
     # -- library folders -----------------------------------------------------------------

@@ -1,0 +1,233 @@
+"""User entity corrections: the pure function, the store's table, the entity index."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from briefreader.corrections import (
+    ADD,
+    ALIAS,
+    REJECT,
+    RELABEL,
+    Correction,
+    Corrections,
+    apply_corrections,
+    canonical_name,
+)
+from briefreader.dbrepair import repair_tables
+from briefreader.entities import Entity, recognize
+from briefreader.entity_index import EntityIndex
+from briefreader.store import AnnotationStore
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d411f9fd35a54ee2.txt"
+
+
+def seed() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def well_formed(text: str, entities: list[Entity]) -> None:
+    assert entities == sorted(entities)
+    for entity in entities:
+        assert text[entity.start : entity.end] == entity.text
+    for before, after in itertools.pairwise(entities):
+        assert before.end <= after.start
+
+
+def corrected(*items: Correction) -> list[Entity]:
+    text = seed()
+    result = apply_corrections(text, recognize(text), items)
+    well_formed(text, result)
+    return result
+
+
+def test_no_corrections_leaves_the_recognizer_output():
+    text = seed()
+    assert apply_corrections(text, recognize(text), []) == recognize(text)
+
+
+def test_reject_removes_every_mention_whatever_the_case():
+    assert any(e.text == "TASS" for e in recognize(seed()))
+    result = corrected(Correction(REJECT, "tass"))
+    assert not any(e.text == "TASS" for e in result)
+
+
+def test_relabel_changes_every_mention():
+    before = [e for e in recognize(seed()) if e.text == "Minsk"]
+    result = [e for e in corrected(Correction(RELABEL, "Minsk", label="ORG")) if e.text == "Minsk"]
+    assert len(result) == len(before) > 0
+    assert {e.label for e in result} == {"ORG"}
+
+
+def test_added_name_is_found_everywhere_and_wins_over_overlaps():
+    text = seed()
+    # "Defense Ministry" lies inside the recognized "Belarusian Defense Ministry".
+    assert any(e.text == "Belarusian Defense Ministry" for e in recognize(text))
+    result = corrected(Correction(ADD, "Defense Ministry", label="ORG"))
+    added = [e for e in result if e.text == "Defense Ministry"]
+    assert len(added) == text.count("Defense Ministry")
+    assert not any(e.text == "Belarusian Defense Ministry" for e in result)
+    # whole words only, and added where the recognizer found nothing at all
+    result = apply_corrections(
+        "The defence pact and Defense ministry staff.",
+        [],
+        [Correction(ADD, "defense ministry", label="ORG"), Correction(ADD, "pac", label="ORG")],
+    )
+    assert [(e.text, e.label) for e in result] == [("Defense ministry", "ORG")]
+
+
+def test_added_name_with_reject_and_relabel_of_the_same_name():
+    result = apply_corrections(
+        "Acme Widgets said so.",
+        [],
+        [
+            Correction(ADD, "Acme Widgets", label="ORG"),
+            Correction(RELABEL, "Acme Widgets", "PLACE"),
+        ],
+    )
+    assert [(e.text, e.label) for e in result] == [("Acme Widgets", "PLACE")]
+
+
+def test_alias_merges_under_canonical_name_and_keeps_text():
+    rules = Corrections(
+        [
+            Correction(ALIAS, "Sergei Shoigu", canonical="Sergey Shoigu"),
+            Correction(ALIAS, "Shoigu", canonical="Sergei Shoigu"),  # chains are followed
+            Correction(ALIAS, "A", canonical="B"),
+            Correction(ALIAS, "B", canonical="A"),  # a loop stops
+        ]
+    )
+    assert canonical_name("SHOIGU", rules) == "Sergey Shoigu"
+    assert canonical_name("sergei  shoigu", rules) == "Sergey Shoigu"
+    assert canonical_name("Khrenin", rules) == "Khrenin"
+    assert canonical_name("A", rules) == "B"
+    text = seed()
+    assert apply_corrections(text, recognize(text), rules) == recognize(text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "extra"),
+    [(RELABEL, {"label": "THING"}), (ADD, {}), (ALIAS, {}), ("merge", {})],
+)
+def test_invalid_corrections_are_refused(kind, extra):
+    with pytest.raises(ValueError):
+        Correction(kind, "Name", **extra)
+
+
+# -- the store -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    return tmp_path / "briefreader.json"
+
+
+def test_store_adds_removes_and_undoes_one_step_per_correction(db_file: Path):
+    store = AnnotationStore(db_file)
+    reject = Correction(REJECT, "TASS")
+    alias = Correction(ALIAS, "Shoigu", canonical="Sergey Shoigu")
+    assert store.add_correction(reject)
+    assert store.add_correction(alias)
+    assert not store.add_correction(alias)  # unchanged: nothing recorded
+    assert store.corrections() == [reject, alias]
+    assert store.undo() is not None
+    assert store.corrections() == [reject]
+    assert store.redo() is not None
+    assert store.corrections() == [reject, alias]
+    assert store.remove_correction(reject.key)
+    assert store.corrections() == [alias]
+    store.undo()
+    assert set(store.corrections()) == {reject, alias}
+    # a relabel of the same name replaces the earlier one, and undo restores it
+    store.add_correction(Correction(RELABEL, "Minsk", label="ORG"))
+    store.add_correction(Correction(RELABEL, "minsk", label="PERSON"))
+    assert Correction(RELABEL, "minsk", label="PERSON") in store.corrections()
+    store.undo()
+    assert Correction(RELABEL, "Minsk", label="ORG") in store.corrections()
+    store.close()
+
+
+def test_corrections_survive_reopening_and_apply_to_fresh_recognition(db_file: Path):
+    store = AnnotationStore(db_file)
+    store.add_correction(Correction(REJECT, "TASS"))
+    store.add_correction(Correction(ADD, "Defense Ministry", label="ORG"))
+    store.close()
+    again = AnnotationStore(db_file)
+    text = seed()
+    result = apply_corrections(text, recognize(text), again.corrections())
+    assert not any(e.text == "TASS" for e in result)
+    assert any(e.text == "Defense Ministry" for e in result)
+    again.close()
+
+
+def test_dbrepair_mends_or_leaves_out_hand_edited_corrections():
+    tables = {
+        "corrections": {
+            "1": {"kind": "reject", "name": "TASS", "key": "x"},
+            "2": {"kind": "relabel", "name": "Minsk", "label": "CITY"},
+            "3": {"kind": "alias", "name": "Shoigu", "canonical": "Sergey Shoigu", "label": 5},
+            "4": {"kind": "nonsense", "name": "X"},
+        }
+    }
+    repaired, report = repair_tables(tables)
+    docs = repaired["corrections"]
+    assert set(docs) == {"1", "3"}
+    assert docs["1"]["key"] == "reject:tass" and docs["1"]["label"] == ""
+    assert docs["3"]["label"] == "5"
+    assert report.left_out == 2 and report.normalised == 2
+    assert Correction.from_doc(docs["3"]) == Correction(ALIAS, "Shoigu", "5", "Sergey Shoigu")
+
+
+# -- the entity index ------------------------------------------------------------------
+
+NAMES = {
+    "a1": (("PERSON", "Sergey Shoigu"), ("PLACE", "Minsk"), ("ORG", "TASS"), ("DATE", "Monday")),
+    "a2": (("PERSON", "Sergei Shoigu"), ("PLACE", "Minsk"), ("PLACE", "Moscow")),
+    "a3": (("PERSON", "Shoigu"), ("PLACE", "Moscow"), ("ORG", "TASS")),
+    "a4": (("PLACE", "MINSK"), ("PERSON", "Viktor Khrenin")),
+}
+ALIASES = [
+    Correction(ALIAS, "Sergei Shoigu", canonical="Sergey Shoigu"),
+    Correction(ALIAS, "Shoigu", canonical="Sergey Shoigu"),
+]
+
+
+def test_index_merges_aliases_under_the_canonical_name():
+    plain = EntityIndex.from_names(NAMES)
+    assert plain.count("Shoigu") == 1 and plain.count("Sergey Shoigu") == 1
+    index = EntityIndex.from_names(NAMES, ALIASES)
+    assert index.articles_for("Sergey Shoigu") == {"a1", "a2", "a3"}
+    assert index.articles_for("shoigu") == {"a1", "a2", "a3"}  # an alias finds the same
+    assert index.count("Minsk") == 3
+    counts = index.counts("PERSON")
+    assert counts == {"Sergey Shoigu": 3, "Viktor Khrenin": 1}
+    assert index.counts()["Minsk"] == 3  # the mixed-case spelling is shown
+
+
+def test_index_applies_reject_and_relabel():
+    index = EntityIndex.from_names(
+        NAMES, [*ALIASES, Correction(REJECT, "TASS"), Correction(RELABEL, "Minsk", label="ORG")]
+    )
+    assert index.count("TASS") == 0
+    assert index.label_of("minsk") == "ORG"
+    assert "TASS" not in index.counts()
+
+
+def test_co_occurring_counts_articles_with_aliases_merged_and_no_dates():
+    index = EntityIndex.from_names(NAMES, ALIASES)
+    assert index.co_occurring("Shoigu", limit=3) == [("Minsk", 2), ("Moscow", 2), ("TASS", 2)]
+    assert index.co_occurring("Viktor Khrenin") == [("Minsk", 1)]
+    assert index.co_occurring("nobody") == []
+
+
+def test_index_builds_for_many_articles():
+    names = {
+        f"a{i}": tuple(("PERSON", f"Person {j}") for j in range(i % 50, i % 50 + 20))
+        for i in range(20_000)
+    }
+    index = EntityIndex.from_names(names, ALIASES)
+    assert index.count("Person 25") > 0
+    assert len(index.co_occurring("Person 25", limit=5)) == 5

@@ -1,0 +1,178 @@
+"""The user's corrections to entity recognition, applied to every article.
+
+A correction is about a name, not about one mention, so it holds wherever the name occurs:
+
+- ``reject``: the name is never an entity ("Scrambled");
+- ``relabel``: the name always carries this label ("Florida" → ORG for the team);
+- ``add``: the text is an entity with this label wherever it occurs as whole words, even
+  where the recognizer found nothing; it wins over any recognized span it overlaps;
+- ``alias``: the name is another spelling of a canonical name ("Sergei Shoigu", "Shoigu"
+  → "Sergey Shoigu"), so lists and the entity index count them as one.
+
+Names are compared by `name_key` (case and spacing do not matter). Corrections are applied
+after recognition, never baked into the index cache, so they survive re-indexing and take
+effect at once. Pure functions, no I/O: the store keeps the corrections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefreader.entities import LABELS, Entity
+
+REJECT = "reject"
+RELABEL = "relabel"
+ADD = "add"
+ALIAS = "alias"
+KINDS = (REJECT, RELABEL, ADD, ALIAS)
+
+
+def name_key(name: str) -> str:
+    """One name however it is capitalised or spaced ("MINSK", "Minsk")."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One rule: kind, the name it is about, and a label (relabel, add) or canonical (alias)."""
+
+    kind: str
+    name: str
+    label: str = ""
+    canonical: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown correction kind {self.kind!r}")
+        if not self.name.strip():
+            raise ValueError("a correction needs a name")
+        if self.kind in {RELABEL, ADD} and self.label not in LABELS:
+            raise ValueError(f"{self.kind} needs a label in {LABELS}, not {self.label!r}")
+        if self.kind == ALIAS and not self.canonical.strip():
+            raise ValueError("an alias needs a canonical name")
+
+    @property
+    def key(self) -> str:
+        """What identifies the correction in the store: one of each kind per name."""
+        return f"{self.kind}:{name_key(self.name)}"
+
+    def as_doc(self) -> dict[str, str]:
+        """The stored form."""
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "name": self.name,
+            "label": self.label,
+            "canonical": self.canonical,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, object]) -> Correction:
+        """Rebuild from a stored document (already shape-checked by dbrepair)."""
+        return cls(
+            kind=str(doc["kind"]),
+            name=str(doc["name"]),
+            label=str(doc.get("label") or ""),
+            canonical=str(doc.get("canonical") or ""),
+        )
+
+
+class Corrections:
+    """Corrections by name key, ready to apply; build once, apply to many articles."""
+
+    def __init__(self, items: Iterable[Correction] = ()) -> None:
+        self.items = tuple(items)
+        self.rejected: set[str] = set()
+        self.labels: dict[str, str] = {}
+        self.added: dict[str, tuple[str, str]] = {}  # key → (name as written, label)
+        self.aliases: dict[str, str] = {}  # key → canonical name
+        for item in self.items:
+            key = name_key(item.name)
+            if item.kind == REJECT:
+                self.rejected.add(key)
+            elif item.kind == RELABEL:
+                self.labels[key] = item.label
+            elif item.kind == ADD:
+                self.added[key] = (" ".join(item.name.split()), item.label)
+            else:
+                self.aliases[key] = " ".join(item.canonical.split())
+        self._pattern = _added_pattern([name for name, _ in self.added.values()])
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def added_spans(self, text: str) -> list[Entity]:
+        """Every whole-word occurrence of an added name, longest first where they overlap."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            start, end = match.span()
+            label = self.added[name_key(match.group())][1]
+            found.append(Entity(start, end, label, match.group()))
+        return found
+
+
+def _added_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    # Longest first, so "New York City" wins over "New York"; spacing may vary in the text.
+    ordered = sorted(set(names), key=lambda n: (-len(n), n))
+    parts = [r"\s+".join(re.escape(w) for w in name.split()) for name in ordered]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+
+
+def _as_corrections(corrections: Corrections | Iterable[Correction]) -> Corrections:
+    return corrections if isinstance(corrections, Corrections) else Corrections(corrections)
+
+
+def apply_corrections(
+    text: str, entities: Sequence[Entity], corrections: Corrections | Iterable[Correction]
+) -> list[Entity]:
+    """The entities of text with the user's corrections applied.
+
+    Sorted, never overlapping, offsets exact (``text[start:end] == entity.text``). Added
+    names replace any recognized span they overlap; rejected names disappear; relabelled
+    names take their label. Aliases do not change the text, only `canonical_name`.
+    """
+    rules = _as_corrections(corrections)
+    if not rules:
+        return sorted(entities)
+    added: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for entity in rules.added_spans(text):
+        if any(entity.start < e and s < entity.end for s, e in taken):
+            continue
+        key = name_key(entity.text)
+        if key in rules.rejected:
+            continue
+        label = rules.labels.get(key, entity.label)
+        added.append(Entity(entity.start, entity.end, label, entity.text))
+        taken.append((entity.start, entity.end))
+    kept = []
+    for entity in entities:
+        if any(entity.start < e and s < entity.end for s, e in taken):
+            continue
+        key = name_key(entity.text)
+        if key in rules.rejected:
+            continue
+        label = rules.labels.get(key)
+        kept.append(
+            entity if label is None else Entity(entity.start, entity.end, label, entity.text)
+        )
+    return sorted(kept + added)
+
+
+def canonical_name(name: str, corrections: Corrections | Iterable[Correction]) -> str:
+    """The name the user merged this one into (following chains), else the name itself."""
+    rules = _as_corrections(corrections)
+    current = " ".join(name.split())
+    seen = {name_key(current)}
+    while (target := rules.aliases.get(name_key(current))) is not None:
+        if name_key(target) in seen:
+            break  # a loop of aliases: stop where it closes
+        seen.add(name_key(target))
+        current = target
+    return current
