@@ -87,3 +87,50 @@ async def test_filter_the_library_by_an_entity_from_the_reader(make_session):
         assert isinstance(app.screen, ArticleListScreen)
         assert app.list_screen.query_text == 'entity:"Dmitry Mezentsev"'
         assert [t[:33] for t in table_titles(app)] == [TITLE_002]
+
+
+async def test_correcting_entities_applies_everywhere_and_undoes(make_session):
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        index = next(i for i, t in enumerate(table_titles(app)) if t.startswith(TITLE_002))
+        reader = await open_row(pilot, index)
+        target = next(i for i, e in enumerate(reader.entities) if e.text == "West")
+        reader.go_to_entity(target)
+        await pilot.press("l")  # West: place → date (the next label)
+        await pilot.pause()
+        west = [e for e in reader.entities if e.text == "West"]
+        assert west and all(e.label == "DATE" for e in west)
+        await pilot.press("u")
+        await pilot.pause()
+        assert all(e.label == "PLACE" for e in reader.entities if e.text == "West")
+        reader.go_to_entity(next(i for i, e in enumerate(reader.entities) if e.text == "West"))
+        await pilot.press("d")  # not an entity, in any article
+        await pilot.pause()
+        assert not [e for e in reader.entities if e.text == "West"]
+        mezentsev = next(i for i, e in enumerate(reader.entities) if e.text == "Mezentsev")
+        reader.go_to_entity(mezentsev)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("Input").value = "Dmitry Mezentsev"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.entity_index().articles_for("Mezentsev") == app.entity_index().articles_for(
+            "Dmitry Mezentsev"
+        )
+        start = reader.article.text.index("Eurasian security")
+        reader.selection = (start, start + len("Eurasian security"))
+        reader.refresh_bindings()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("Input").value = "org"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(e.text == "Eurasian security" and e.label == "ORG" for e in reader.entities)
+    kinds = sorted(c.kind for c in session.store.corrections())
+    assert kinds == ["add", "alias", "reject"]
+    # The CLI sees the same corrections: they apply to every article.
+    summary = session.library.resolve(index_id := reader.summary.id)
+    _, entities = session.library.load(summary)
+    assert index_id and not [e for e in entities if e.text == "West"]

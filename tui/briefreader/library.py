@@ -24,6 +24,7 @@ from briefreader.articles import (
     read_article,
 )
 from briefreader.atomicfile import atomic_write_bytes
+from briefreader.corrections import apply_corrections
 from briefreader.entities import Entity
 from briefreader.indexing import (
     content_hash,
@@ -295,7 +296,8 @@ class Library:
         _, spans = self._indexed(path)
         self._save_index()
         entities = [Entity(e.start, e.end, e.label, article.text[e.start : e.end]) for e in spans]
-        return article, entities
+        # The user's corrections apply to every article, after recognition, never cached.
+        return article, apply_corrections(article.text, entities, self.store.corrections())
 
     def resolve(self, path_or_id: str) -> ArticleSummary:
         """Find an article by file path or by (a unique prefix of) its id."""

@@ -283,11 +283,14 @@ class BriefreaderApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.show_annotations()
+                if message.article_id is None:  # undo/redo may have touched a correction
+                    screen.reload_entities()
 
     def entity_index(self) -> EntityIndex:
         """Entity → articles over the whole library, built when first asked for."""
         names = self.session.library.entity_names
-        return EntityIndex((i, names.get(i)) for i in names.packed)
+        corrections = self.session.store.corrections()
+        return EntityIndex(((i, names.get(i)) for i in names.packed), corrections)
 
     def filter_by_entity(self, name: str) -> None:
         """Back to the list, showing every article that mentions the entity."""

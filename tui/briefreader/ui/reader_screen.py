@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Input, Static
 from briefreader import reading
 from briefreader.articles import Article
 from briefreader.config import QUICK_TAG_KEYS
+from briefreader.corrections import ADD, ALIAS, REJECT, RELABEL, Correction
 from briefreader.entities import Entity
 from briefreader.entity_index import name_key
 from briefreader.highlighting import LEGEND_NAMES, colour_of
@@ -29,7 +30,7 @@ from briefreader.library import ArticleSummary
 from briefreader.store import HIGHLIGHT_COLOURS, AttachedHighlight
 from briefreader.textsafety import one_line, visible
 from briefreader.ui.annotating import AnnotatingScreen
-from briefreader.ui.dialogs import CommentPrompt, HighlightChoice, HighlightList
+from briefreader.ui.dialogs import CommentPrompt, HighlightChoice, HighlightList, TextPrompt
 from briefreader.ui.entity_content import (
     CURRENT_ENTITY,
     CURRENT_MATCH,
@@ -44,7 +45,15 @@ from briefreader.ui.entity_content import (
 from briefreader.ui.entity_panel import EntityChoice, EntityPanel
 from briefreader.ui.widgets import QuickTagBar
 
-SELECT_ACTIONS = {"extend_word", "shrink_word", "extend_sentence", "shrink_sentence", "move_end"}
+SELECT_ACTIONS = {
+    "extend_word",
+    "shrink_word",
+    "extend_sentence",
+    "shrink_sentence",
+    "move_end",
+    "mark_entity",
+}
+ENTITY_ACTIONS = {"reject_entity", "relabel_entity", "alias_entity"}
 SELECT_ACTIONS |= {"highlight"}
 FIND_ACTIONS = {"find_next", "find_previous"}
 COLOUR_KEYS = {colour: str(index) for index, colour in enumerate(HIGHLIGHT_COLOURS, start=1)}
@@ -104,6 +113,14 @@ class ReaderScreen(AnnotatingScreen):
             tooltip="previous entity mention",
         ),
         Binding("E", "entities", "Entities", tooltip="entities here, their articles and company"),
+        Binding(
+            "d", "reject_entity", "Not an entity", show=False, tooltip="on an entity: reject it"
+        ),
+        Binding("l", "relabel_entity", "Relabel", show=False, tooltip="on an entity: next label"),
+        Binding("a", "alias_entity", "Alias", show=False, tooltip="on an entity: same as …"),
+        Binding(
+            "m", "mark_entity", "Mark entity", show=False, tooltip="selection: a missed entity"
+        ),
         Binding("h", "highlights", "Highlights", tooltip="list highlights: jump, comment, delete"),
         Binding("greater_than_sign", "jump_highlight(1)", "Next highlight", show=False),
         Binding("less_than_sign", "jump_highlight(-1)", "Previous highlight", show=False),
@@ -298,7 +315,8 @@ class ReaderScreen(AnnotatingScreen):
             entity = self.entities[self.current_entity]
             parts.append(
                 f" · entity {self.current_entity + 1} of {len(self.entities)}: "
-                f"{one_line(entity.text)} ({entity.label.lower()}) · ]/[ · E list · esc"
+                f"{one_line(entity.text)} ({entity.label.lower()}) · ]/[ · d reject · l relabel · "
+                "a alias · E list · esc"
             )
         elif self.mouse_selection() is not None:
             parts.append(" read · v then 1-4 highlights the text selected with the mouse")
@@ -312,6 +330,8 @@ class ReaderScreen(AnnotatingScreen):
         """Selection keys work only while selecting; n/N are find keys only while finding."""
         if action in SELECT_ACTIONS:
             return self.selection is not None
+        if action in ENTITY_ACTIONS:
+            return self.current_entity is not None and self.selection is None
         if action in FIND_ACTIONS:
             return bool(self.find_query) and self.selection is None
         return True
@@ -402,6 +422,98 @@ class ReaderScreen(AnnotatingScreen):
         self.current_entity = index
         self.scroll_to_offset(self.entities[index].start)
         self.render_blocks()
+
+    # -- correcting entities -------------------------------------------------------------
+
+    def _correct(self, correction: Correction, said: str) -> None:
+        """Save a correction for every article and show this one with it applied."""
+        store = self.brief_app.session.store
+        store.add_correction(correction)
+        self.reload_entities()
+        self.brief_app.say(f"{said} in every article; u undoes it")
+
+    def reload_entities(self) -> None:
+        """Entities again from the library, so corrections (or their undo) show at once."""
+        keep = self.current_entity
+        _, self.entities = self.brief_app.session.library.load(self.summary)
+        self.current_entity = None if keep is None or keep >= len(self.entities) else keep
+        self._drawn.clear()
+        self.render_blocks()
+
+    def _entity_here(self) -> Entity | None:
+        if self.current_entity is None or self.current_entity >= len(self.entities):
+            self.brief_app.say("Move to an entity first with ] or [", "warning")
+            return None
+        return self.entities[self.current_entity]
+
+    def action_reject_entity(self) -> None:
+        """`d` on an entity: this name is not an entity, here or anywhere."""
+        entity = self._entity_here()
+        if entity is not None:
+            self._correct(
+                Correction(REJECT, entity.text), f"“{one_line(entity.text)}” is no entity"
+            )
+
+    def action_relabel_entity(self) -> None:
+        """`l` on an entity: the next label (person → organisation → place → date)."""
+        entity = self._entity_here()
+        if entity is None:
+            return
+        labels = list(LEGEND_NAMES)
+        label = (
+            labels[(labels.index(entity.label) + 1) % len(labels)]
+            if entity.label in labels
+            else labels[0]
+        )
+        self._correct(
+            Correction(RELABEL, entity.text, label=label),
+            f"“{one_line(entity.text)}” is a {LEGEND_NAMES[label]}",
+        )
+
+    def action_alias_entity(self) -> None:
+        """`a` on an entity: the same as another name ("Shoigu" → "Sergey Shoigu")."""
+        entity = self._entity_here()
+        if entity is None:
+            return
+
+        def done(canonical: str | None) -> None:
+            if canonical and canonical.strip() and name_key(canonical) != name_key(entity.text):
+                self._correct(
+                    Correction(ALIAS, entity.text, canonical=canonical.strip()),
+                    f"“{one_line(entity.text)}” counts as “{one_line(canonical.strip())}”",
+                )
+
+        self.app.push_screen(
+            TextPrompt(f"“{one_line(entity.text)}” is another name for:", entity.text),
+            self.brief_app.guard(done),
+        )
+
+    def action_mark_entity(self) -> None:
+        """`m` while selecting: the selected words are an entity the recognizer missed."""
+        if self.selection is None:
+            return
+        start, end = self.selection
+        name = " ".join(self.article.text[start:end].split())
+        if not name:
+            return
+
+        def done(answer: str | None) -> None:
+            label = (answer or "").strip().upper()
+            label = {"ORGANISATION": "ORG", "ORGANIZATION": "ORG"}.get(label, label)
+            if label not in LEGEND_NAMES:
+                if answer is not None:
+                    self.brief_app.say("Labels are PERSON, ORG, PLACE or DATE", "warning")
+                return
+            self.selection = None
+            self.refresh_bindings()
+            self._correct(
+                Correction(ADD, name, label=label), f"“{one_line(name)}” is a {LEGEND_NAMES[label]}"
+            )
+
+        self.app.push_screen(
+            TextPrompt(f"“{one_line(name)}” is a PERSON, ORG, PLACE or DATE:", "PERSON"),
+            self.brief_app.guard(done),
+        )
 
     def action_entities(self) -> None:
         """`E`: the article's entities, their counts, reach and company in the library."""
