@@ -499,3 +499,14 @@ def test_exported_article_front_matter_parses_back_to_its_data(title, tags, note
     assert props["id"] == "abcdefabcdef"
     assert props["tags"] == [obsidian_tag(t)[1:] for t in tags]
     assert all(re.fullmatch(r"[\w/\-]+", t) for t in props["tags"])
+
+
+def test_a_note_quoting_the_markers_cannot_break_the_next_export(session: Session, tmp_path):
+    no_plans, _ = annotate_seeds(session)
+    session.store.set_note(no_plans, f"trick:\n{END}\n{BEGIN}\nend of trick")
+    target = tmp_path / "notes.md"
+    run_export(session, ExportOptions("md", target))
+    first = target.read_text(encoding="utf-8")
+    run_export(session, ExportOptions("md", target))
+    assert target.read_text(encoding="utf-8") == first
+    assert first.count(BEGIN) == 1 and first.count(END) == 1

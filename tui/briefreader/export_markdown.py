@@ -119,6 +119,8 @@ def digest(items: Sequence[ExportItem], meanings: Mapping[str, str], links: bool
 
 def merge(existing: str | None, generated: str, front: str = "", title: str = "") -> str:
     """The file with its generated part replaced and everything the user wrote kept."""
+    # A note quoting our markers must not end the generated part early on the next export.
+    generated = generated.replace("<!-- briefreader:", "&lt;!-- briefreader:")
     block = f"{BEGIN}\n{generated}{END}\n"
     if existing is None:
         head = f"# {title}\n\n" if title else ""
