@@ -86,3 +86,37 @@ def test_the_first_list_comes_from_the_index_and_the_check_catches_changes(tmp_p
     checked = again.library.summaries()
     assert len(checked) == 3 and all("story-000" not in s.path for s in checked)
     again.close()
+
+
+def test_editing_a_file_keeps_its_tags_notes_highlights_and_marks(tmp_path: Path):
+    from briefreader.tags import TagEdit
+
+    write_stories(tmp_path / "news", 2)
+    session = open_session(tmp_path / "data")
+    session.library.add([tmp_path / "news"])
+    path = (tmp_path / "news" / "story-001.txt").resolve()
+    summary = session.library.resolve(str(path))
+    article, _ = session.library.load(summary)
+    store = session.store
+    store.edit_tags([summary.ref], TagEdit(("defense",), ()))
+    store.set_note(summary.ref, "watch this")
+    start = article.text.index("Viktor Khrenin")
+    store.add_highlight(summary.ref, article.text, start, start + 14, "yellow", "who")
+    store.toggle_star([summary.id])
+    store.set_read(summary.id)
+    session.close()
+
+    path.write_text(path.read_text(encoding="utf-8").replace("met officials", "met ministers"))
+    again = open_session(tmp_path / "data")
+    edited = again.library.resolve(str(path))
+    assert edited.id != summary.id  # a new text, a new id …
+    annotation = again.store.annotation(edited.id)  # … and the work came along
+    assert annotation.tags == ["defense"] and annotation.note == "watch this"
+    text = again.library.load(edited)[0].text
+    (attached,) = again.store.attached_highlights(edited.id, text)
+    assert attached.span is not None and text[slice(*attached.span)] == "Viktor Khrenin"
+    state = again.store.reading_state(edited.id)
+    assert state.starred and state.read
+    assert again.store.annotation(summary.id).is_empty
+    assert again.store.highlights(summary.id) == []
+    again.close()

@@ -161,9 +161,15 @@ class Library:
         return summary
 
     def _keep(self, path_text: str, record: dict[str, Any]) -> ArticleSummary:
+        before = self._index.get(path_text)
         self._index[path_text] = record
         self._dirty = True
-        return self._summary_of(record)
+        summary = self._summary_of(record)
+        old_id = (before or {}).get("summary", {}).get("id")
+        if old_id and old_id != summary.id:
+            # The same file, edited: its id (a hash of the text) changed, the work must not.
+            self.store.move_article(old_id, summary.id)
+        return summary
 
     def _indexed(self, path: Path) -> tuple[ArticleSummary, list[Entity]]:
         """Parse and recognise a file, or take both from the index when it is unchanged."""

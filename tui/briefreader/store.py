@@ -511,6 +511,45 @@ class AnnotationStore:
 
         return self._apply(refs, change, f"rename #{old} to #{new_tag}")
 
+    def move_article(self, old_id: str, new_id: str) -> bool:
+        """Carry everything from an article's old id to its new one (its file was edited).
+
+        Tags and notes merge into whatever the new id already has, highlights and marks
+        follow (their quotes re-attach to the new text, or are listed as orphans), and the
+        old id keeps nothing. One undo step.
+        """
+        if old_id == new_id:
+            return False
+        old = self.annotation(old_id)
+        highlights = self.highlights(old_id)
+        state = self.reading_state(old_id)
+        if old.is_empty and not highlights and state == ReadingState():
+            return False
+        with self._recording("file edited: annotations follow") as changes:
+            if not old.is_empty:
+                current = self.annotation(new_id)
+                moved = Annotation.from_doc({**old.as_doc(), "article_id": new_id})
+                if not current.is_empty:
+                    moved.tags = current.tags + [
+                        t for t in old.tags if tag_key(t) not in {tag_key(c) for c in current.tags}
+                    ]
+                    notes = [n for n in (current.note.strip(), old.note.strip()) if n]
+                    moved.note = "\n\n".join(dict.fromkeys(notes))
+                self._put(changes, "annotations", "article_id", new_id, moved.as_doc())
+                self._put(changes, "annotations", "article_id", old_id, None)
+            for highlight in highlights:
+                doc = {**highlight.as_doc(), "article_id": new_id}
+                self._put(changes, "highlights", "id", highlight.id, doc)
+            for table in ("reading", "stars"):
+                doc = self._get(table, "article_id", old_id)
+                if doc is not None:
+                    if self._get(table, "article_id", new_id) is None:
+                        self._put(
+                            changes, table, "article_id", new_id, {**doc, "article_id": new_id}
+                        )
+                    self._put(changes, table, "article_id", old_id, None)
+        return True
+
     # -- reading state -----------------------------------------------------------------
 
     def reading_state(self, article_id: str) -> ReadingState:
