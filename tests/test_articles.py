@@ -292,3 +292,20 @@ def test_read_article_raises_only_article_error(tmp_path: Path, raw: bytes, suff
         assert str(error)  # always a reason a person can read
     else:
         assert article.text.strip()
+
+
+def test_markdown_headline_is_shown_without_its_hashes():
+    from briefreader.articles import parse_article
+
+    text = "# Tokyo hosts G7 finance meeting\n\n*Ministers discuss inflation*\n\nBody text here.\n"
+    article = parse_article(text)
+    assert article.part(article.headline) == "Tokyo hosts G7 finance meeting"
+    assert article.title == "Tokyo hosts G7 finance meeting"
+
+
+def test_dateline_dates_without_a_year_sort_by_month_and_day():
+    from briefreader.articles import month_day_key
+
+    keys = [month_day_key(d) for d in ("Jan 2", "October 26", "Oct 3", "March 5")]
+    assert sorted(keys) == ["0000-01-02", "0000-03-05", "0000-10-03", "0000-10-26"]
+    assert month_day_key("2025-10-26") == "" and month_day_key(None) == ""

@@ -474,3 +474,9 @@ def test_real_entry_point_in_a_subprocess(tmp_path: Path):
     assert listed.stderr == ""
     assert {line.split()[0] for line in listed.stdout.splitlines()} == {ID_000, ID_002}
     assert (tmp_path / "data" / "index.json").is_file()
+
+
+def test_a_mistyped_command_is_a_user_error_not_an_empty_tui(cli):
+    result = cli("frob")
+    assert_user_error(result, "frob")
+    assert "commands are add, list" in result.err

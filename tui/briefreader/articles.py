@@ -269,7 +269,7 @@ def parse_article(text: str, path: str | None = None, notes: tuple[str, ...] = (
     else:
         before, body = _split_leading_headline(text, paragraphs)
     if before:
-        headline = before[0]
+        headline = _without_heading_marks(text, before[0])
         subtitle = before[1] if len(before) > 1 else None
         if len(before) > 2:
             body = tuple(before[2:]) + body
@@ -290,6 +290,16 @@ def parse_article(text: str, path: str | None = None, notes: tuple[str, ...] = (
         body=body,
         notes=notes,
     )
+
+
+def _without_heading_marks(text: str, span: Span) -> Span:
+    """A Markdown headline without its leading `#`s, so the reader shows just the words."""
+    start = span.start
+    while start < span.end and text[start] == "#":
+        start += 1
+    while start < span.end and text[start] in " \t":
+        start += 1
+    return Span(start, span.end) if start < span.end else span
 
 
 def _split_leading_headline(
@@ -342,6 +352,18 @@ def _place_name(raw: str) -> str:
     return " ".join(
         word if not word.isupper() or len(word) <= 2 else word.capitalize() for word in raw.split()
     )
+
+
+def month_day_key(date_text: str | None) -> str:
+    """A sort key 0000-MM-DD for a dateline date without a year ("October 26"), else "".
+
+    Wire datelines rarely carry the year; sorting them by month and day (after every
+    dated article) beats leaving them in file order.
+    """
+    found = re.fullmatch(r"(\w+)\.?\s+(\d{1,2})", (date_text or "").strip())
+    if not found or found.group(1).casefold() not in MONTHS:
+        return ""
+    return f"0000-{MONTHS[found.group(1).casefold()]:02d}-{int(found.group(2)):02d}"
 
 
 def _iso_date(date_text: str | None) -> str | None:

@@ -149,7 +149,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"briefreader: {one_line(problem)}", file=sys.stderr)
         command = getattr(args, "command", None)
         if command is None:
-            return _run_tui(session, [Path(p) for p in args.paths])
+            missing = [p for p in args.paths if not Path(p).expanduser().exists()]
+            if missing:  # most likely a mistyped command, not a folder to read
+                raise UserError(
+                    f"no such file, folder or command: {missing[0]!r}; "
+                    f"commands are {', '.join(COMMANDS)} (briefreader --help)"
+                )
+            return _run_tui(session, [Path(p).expanduser() for p in args.paths])
         return HANDLERS[command](session, args)
     except (
         UserError,

@@ -21,6 +21,7 @@ from briefreader.articles import (
     Article,
     ArticleError,
     iter_article_files,
+    month_day_key,
     read_article,
 )
 from briefreader.atomicfile import atomic_write_bytes
@@ -67,7 +68,7 @@ class ArticleSummary:
     @property
     def sort_date(self) -> str:
         """ISO date when known, so newest-first sorting works across formats."""
-        return self.date_iso or ""
+        return self.date_iso or month_day_key(self.date)
 
 
 @dataclass

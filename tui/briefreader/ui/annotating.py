@@ -40,7 +40,13 @@ class AnnotatingScreen(Screen[None]):
         Binding(
             "n", "note", "Note", tooltip="write the article's note; closing saves it", id="note"
         ),
-        Binding("u", "undo", "Undo", tooltip="undo the last tag or note change", id="undo"),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            tooltip="undo the last change (tags, note, star, highlight, rename, correction)",
+            id="undo",
+        ),
         Binding("U", "redo", "Redo", show=False, tooltip="redo what u undid", id="redo"),
         Binding(
             "e", "export", "Export", tooltip="export notes to Markdown and say where", id="export"

@@ -43,6 +43,10 @@ def article_counts(entities: list[Entity]) -> list[tuple[str, str, int]]:
     return [(*shown[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+def _articles(count: int) -> str:
+    return "1 article" if count == 1 else f"{count} articles"
+
+
 class EntityPanel(ModalScreen[EntityChoice | None]):
     """The open article's entities, with their library-wide reach."""
 
@@ -67,7 +71,7 @@ class EntityPanel(ModalScreen[EntityChoice | None]):
                             (f"{n:>3}× ", "dim"),
                             (one_line(name), self.colours.get(label, "")),
                             (f"  {LEGEND_NAMES.get(label, label.lower())}", "dim"),
-                            (f" · {len(self.index.articles_for(name))} articles", "dim"),
+                            (f" · {_articles(len(self.index.articles_for(name)))}", "dim"),
                         ),
                         id=name,
                     )

@@ -19,6 +19,7 @@ ALWAYS = [
     ("enter", "open the selected article"),
     ("escape", "back / close a dialog (typed text is kept)"),
     ("ctrl+p", "command palette"),
+    ("space", "in the list: select for bulk tags (and move down)"),
 ]
 
 
@@ -27,6 +28,8 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
         Binding("question_mark", "dismiss", "Close", show=False),
         Binding("q", "dismiss", "Close", show=False),
     ]
@@ -55,6 +58,10 @@ class HelpScreen(ModalScreen[None]):
                     yield key_label
                     yield Label(Content(one_line(text)), classes="help-text")
             yield Label("escape or ? closes", classes="hint")
+
+    def action_scroll(self, step: int) -> None:
+        view = self.query_one("#help-dialog", VerticalScroll)
+        view.scroll_relative(y=step * 3, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss()

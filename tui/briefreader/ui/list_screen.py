@@ -68,7 +68,12 @@ class ArticleListScreen(AnnotatingScreen):
             id="select_all",
         ),
         Binding(
-            "R", "rename_tag", "Rename tag", show=False, tooltip="in the tag panel", id="rename_tag"
+            "R",
+            "rename_tag",
+            "Rename tag",
+            show=False,
+            tooltip="rename or merge the tag chosen in the tag panel",
+            id="rename_tag",
         ),
         Binding(
             "number_sign",
@@ -221,14 +226,15 @@ class ArticleListScreen(AnnotatingScreen):
         source = " · sample articles (add yours: briefreader FOLDER)" if app.showing_samples else ""
         self.sub_title = f"{shown} articles{source}"
         unread = sum(1 for e in self.table.entries if not e.state.read)
-        parts = [f"{shown} articles", f"{unread} unread"]
+        # Most urgent first, so a narrow terminal cuts the least useful part.
+        parts = [f"⚠ {problem}" for problem in self.problems]
+        parts += [f"{shown} articles", f"{unread} unread"]
         if self.table.selected:
-            parts.append(f"{len(self.table.selected)} selected (t or 1-9 tags them all)")
+            parts.append(f"{len(self.table.selected)} selected (t, 1-9 tag them)")
+        if self.query_text:
+            parts.append(f"filter: {one_line(self.query_text)} (esc clears)")
         arrow = "↓" if self.descending else "↑"
         parts.append(f"sorted by {self.sort_key} {arrow}")
-        if self.query_text:
-            parts.append(f"filter: {one_line(self.query_text)} (escape clears)")
-        parts.extend(f"⚠ {problem}" for problem in self.problems)
         self.query_one("#list-status", Static).update(Content(" · ".join(parts)))
 
     @on(ArticleTable.ColumnsChanged)
@@ -403,7 +409,7 @@ class ArticleListScreen(AnnotatingScreen):
         )
 
     def action_rename_tag(self) -> None:
-        if self.query_one("#tag-panel").has_focus:
+        if self.query_one("#tag-panel").display:
             self.rename_tag()
         else:
             self.brief_app.say("Open the tag panel with # and pick the tag to rename", "warning")
