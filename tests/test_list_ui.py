@@ -215,3 +215,17 @@ async def test_indexing_shows_progress_and_fills_the_list_as_it_goes(make_sessio
     finals = [s for s in seen if s[1] == 4]
     assert finals and finals[-1][0] == 4  # the last report covers every file
     assert any(rows >= 4 for _, total, rows, _ in seen if total == 4)  # rows came with it
+
+
+async def test_an_annotated_article_whose_file_vanished_is_reported(make_session, tmp_path):
+    session, _ = wires_app(make_session, tmp_path)
+    riga = next(s for s in session.library.summaries() if s.title.startswith("Port strike"))
+    session.store.set_note(riga.ref, "dockers: follow up")
+    (tmp_path / "wires" / "riga.txt").unlink()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "1 annotated article(s) have no file in the library" in toasts
+    assert session.store.annotation(riga.id).note == "dockers: follow up"  # kept

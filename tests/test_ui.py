@@ -325,3 +325,17 @@ async def test_unexpected_error_shows_error_screen_logs_and_continues(
         await pilot.press("3")  # the app still works after the error
         await pilot.pause()
         assert session.store.annotation(first.id).tags == ["follow-up", "defense"]
+
+
+async def test_a_tag_added_by_another_process_appears_in_the_open_list(make_session, data_dir):
+    from briefreader.cli import main
+
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        assert main(["tag", first.id, "from-a-script", "--data-dir", str(data_dir)]) == 0
+        app._check_outside_changes()  # what the two-second timer does
+        await pilot.pause()
+        assert row_cells(app, first.id)["tags"].strip() == "#from-a-script"

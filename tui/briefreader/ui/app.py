@@ -49,6 +49,9 @@ from briefreader.ui.reader_screen import ReaderScreen
 P = ParamSpec("P")
 
 
+OUTSIDE_CHECK_SECONDS = 2.0
+
+
 class ProgressTicker:
     """Carries indexing progress from the worker thread to the screen, a few times a second."""
 
@@ -159,6 +162,9 @@ class BriefreaderApp(App[None]):
         self._close_messages_no_wait()
 
     def on_mount(self) -> None:
+        self._seen_generation = self.session.store.storage.generation
+        # Another briefreader (a script running `briefreader tag`) may change the same file.
+        self.set_interval(OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
         self._apply_key_overrides()
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.push_screen(self.list_screen)
@@ -208,7 +214,7 @@ class BriefreaderApp(App[None]):
             quick = library.summaries(trust_index=True)
             if quick:  # the list at once from the index; the check below catches changes
                 self.call_from_thread(self._library_loaded, quick, library.showing_samples, None)
-            summaries = library.summaries(progress=ticker.progress)
+            summaries = library.summaries(refresh=True, progress=ticker.progress)
             if summaries != quick:
                 self.call_from_thread(
                     self._library_loaded, summaries, library.showing_samples, None
@@ -225,6 +231,20 @@ class BriefreaderApp(App[None]):
             ticker.finish()
         self.call_from_thread(self._library_loaded, summaries, library.showing_samples, report)
 
+    def _check_outside_changes(self) -> None:
+        storage = self.session.store.storage
+        try:
+            storage.read()
+        except OSError:
+            return
+        if storage.generation == self._seen_generation:
+            return
+        self._seen_generation = storage.generation
+        self.list_screen.show_articles()
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.show_annotations()
+
     def _library_loaded(
         self, summaries: list[ArticleSummary], showing_samples: bool, report: AddReport | None
     ) -> None:
@@ -233,13 +253,29 @@ class BriefreaderApp(App[None]):
         self.list_screen.show_articles()
         if report is not None:
             self.say(
-                f"Added {len(report.added)} article(s); skipped {len(report.skipped)}",
+                f"Added {len(report.added)} new article(s), {report.already} already in the "
+                f"library; skipped {len(report.skipped)}",
                 "warning" if report.skipped else "information",
             )
             for path, reason in report.skipped[:5]:
                 self.say(f"Skipped {path}: {reason}", "warning")
             for path, note in report.warnings[:5]:
                 self.say(f"{path}: {note}", "warning")
+        self._say_missing_files(summaries)
+
+    def _say_missing_files(self, summaries: list[ArticleSummary]) -> None:
+        """Annotated articles whose file is no longer in the library: say so, once."""
+        if getattr(self, "_missing_said", False) or self.showing_samples:
+            return
+        shown = {s.id for s in summaries}
+        missing = [a for a in self.session.store.annotations() if a.article_id not in shown]
+        if missing:
+            self._missing_said = True
+            self.say(
+                f"{len(missing)} annotated article(s) have no file in the library any more "
+                "(moved or deleted?); add their folder to see them again. Their notes are kept.",
+                "warning",
+            )
 
     def open_article(self, summary: ArticleSummary, replace: bool = False) -> None:
         """Read the article in a worker and show it in the reader.
