@@ -510,3 +510,13 @@ def test_a_note_quoting_the_markers_cannot_break_the_next_export(session: Sessio
     run_export(session, ExportOptions("md", target))
     assert target.read_text(encoding="utf-8") == first
     assert first.count(BEGIN) == 1 and first.count(END) == 1
+
+
+def test_exported_files_get_normal_permissions(session: Session, tmp_path: Path):
+    annotate_seeds(session)
+    old = os.umask(0o022)
+    try:
+        run_export(session, ExportOptions("md", tmp_path / "notes.md"))
+    finally:
+        os.umask(old)
+    assert (tmp_path / "notes.md").stat().st_mode & 0o777 == 0o644

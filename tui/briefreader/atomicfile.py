@@ -12,11 +12,19 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write data to path atomically, creating the folder if needed."""
+def atomic_write_bytes(path: Path, data: bytes, shared: bool = False) -> None:
+    """Write data to path atomically, creating the folder if needed.
+
+    The temporary file is private (0600), right for the database; `shared` gives the file
+    the permissions a normal new file gets (umask applied), right for exports other tools read.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if shared:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -29,9 +37,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fsync_folder(path.parent)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, shared: bool = False) -> None:
     """Text flavour of atomic_write_bytes, always UTF-8."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), shared)
 
 
 def fsync_folder(folder: Path) -> None:

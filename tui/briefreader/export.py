@@ -162,7 +162,7 @@ def _write(target: Path, text: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if _read_existing(target) == text:
             return  # unchanged: leave the file (and its modification time) alone
-        atomic_write_text(target, text)
+        atomic_write_text(target, text, shared=True)
     except OSError as error:
         raise ExportError(
             f"cannot write {target}: {error.strerror or error}; choose another path with -o"
