@@ -229,3 +229,17 @@ async def test_an_annotated_article_whose_file_vanished_is_reported(make_session
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert "1 annotated article(s) have no file in the library" in toasts
     assert session.store.annotation(riga.id).note == "dockers: follow up"  # kept
+
+
+async def test_a_folder_given_again_at_launch_brings_no_repeated_warnings(make_session, tmp_path):
+    write_wires(tmp_path / "wires")
+    (tmp_path / "wires" / "empty.txt").write_text("", encoding="utf-8")
+    session = make_session()
+    session.library.add([tmp_path / "wires"])
+    app = BriefreaderApp(session, add_paths=[tmp_path / "wires"])
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "Skipped" not in toasts and "empty.txt" not in toasts
+        assert len(table_titles(app)) == 4

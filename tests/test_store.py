@@ -417,3 +417,10 @@ def test_read_marks_and_stars_persist_and_only_stars_undo(store: AnnotationStore
     assert reopened.toggle_star(ids) is False  # all starred: the toggle unstars
     assert reopened.reading_states()[ids[0]].starred is False
     reopened.close()
+
+
+def test_a_tag_never_starts_with_a_minus():
+    # In the prompt "-defense" means "remove #defense", so such a tag could never be removed.
+    assert normalise_tag("-defense") == "defense"
+    assert normalise_tag("--x-y") == "x-y"
+    assert normalise_tag("-") == ""

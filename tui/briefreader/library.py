@@ -80,6 +80,8 @@ class AddReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     # Added, but read with a caveat the user should know about (encoding, size).
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    # Folders or files the library did not know before this add.
+    new_sources: int = 0
 
 
 def seeds_folder() -> Path:
@@ -281,7 +283,7 @@ class Library:
             if target.is_file() and target.suffix.lower() not in ARTICLE_SUFFIXES:
                 report.skipped.append((str(target), "not a .txt, .md or .html file"))
                 continue
-            self.store.add_source(target)
+            report.new_sources += self.store.add_source(target)
             files.extend(iter_article_files(target.resolve()))
         for path, summary, reason in self._index_many(files, progress, found):
             if summary is None:

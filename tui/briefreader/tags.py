@@ -13,11 +13,13 @@ def normalise_tag(raw: str) -> str:
     """Clean a typed tag; tags are compared case-insensitively but shown as typed.
 
     A leading '#' is dropped (people type Obsidian-style tags) and inner whitespace becomes
-    '-', so one tag never turns into two on export.
+    '-', so one tag never turns into two on export; leading '-'s go, since the prompt reads
+    one as "remove".
     """
     tag = raw.strip().lstrip("#").strip()
     tag = "-".join(tag.split())
-    return "".join(ch for ch in tag if ch.isprintable() and ch != ",")
+    # A leading '-' means "remove" in the tag prompt, so no tag may start with one.
+    return "".join(ch for ch in tag if ch.isprintable() and ch != ",").lstrip("-")
 
 
 def tag_key(tag: str) -> str:

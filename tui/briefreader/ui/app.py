@@ -251,7 +251,8 @@ class BriefreaderApp(App[None]):
         self.summaries = summaries
         self.showing_samples = showing_samples
         self.list_screen.show_articles()
-        if report is not None:
+        # A folder given again at every launch: only news is worth a message.
+        if report is not None and (report.added or report.new_sources):
             self.say(
                 f"Added {len(report.added)} new article(s), {report.already} already in the "
                 f"library; skipped {len(report.skipped)}",
