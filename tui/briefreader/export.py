@@ -35,6 +35,7 @@ from briefreader.export_markdown import (
     merge,
     obsidian_tag,
 )
+from briefreader.library import ArticleSummary
 from briefreader.session import Session
 from briefreader.slugs import SlugAllocator
 from briefreader.textsafety import one_line
@@ -107,7 +108,9 @@ def run_export(session: Session, options: ExportOptions) -> ExportResult:
         if options.folder and options.output is not None:
             _html_folder(session, items, options.output, result)
             return result
-        text = page("briefreader notes", [_html_section(session, i, meanings) for i in items])
+        summaries = {s.id: s for s in session.library.summaries()}
+        sections = [_html_section(session, i, meanings, summaries) for i in items]
+        text = page("briefreader notes", sections)
     elif options.folder and options.output is not None:
         _markdown_folder(items, options, meanings, result)
         return result
@@ -187,11 +190,11 @@ def _existing_files(folder: Path) -> dict[str, Path]:
         return found
     for path in sorted(folder.glob("*.md")):
         try:
-            head = path.read_text(encoding="utf-8")[:4000]
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        match = _ID_LINE.search(head)
-        if match and BEGIN in path.read_text(encoding="utf-8"):
+        match = _ID_LINE.search(text[:4000])
+        if match and BEGIN in text:
             found.setdefault(match.group(1), path)
     return found
 
@@ -274,15 +277,19 @@ def _entity_pages(
 # -- HTML ------------------------------------------------------------------------------------
 
 
-def _html_section(session: Session, item: ExportItem, meanings: dict[str, str]) -> str:
+def _html_section(
+    session: Session,
+    item: ExportItem,
+    meanings: dict[str, str],
+    summaries: dict[str, ArticleSummary],
+) -> str:
     source = None
     try:
-        summary = session.library.resolve(item.article_id)
-        article, entities = session.library.load(summary)
+        article, entities = session.library.load(summaries[item.article_id])
         source = ArticleText(
             article.text, [(span.start, span.end) for span in article.body], entities
         )
-    except (LookupError, ArticleError, OSError):
+    except (KeyError, ArticleError, OSError):
         pass  # the file is gone: the notes and highlights still export
     return article_section(item, source, meanings)
 
@@ -291,9 +298,10 @@ def _html_folder(
     session: Session, items: list[ExportItem], folder: Path, result: ExportResult
 ) -> None:
     meanings = session.config.highlight_meanings
+    summaries = {s.id: s for s in session.library.summaries()}
     slugs = SlugAllocator()
     for item in items:
         target = _inside(folder, folder / f"{slugs.slug(item.article_id, item.title)}.html")
-        text = page(item.title, [_html_section(session, item, meanings)])
+        text = page(item.title, [_html_section(session, item, meanings, summaries)])
         _write(target, _merged_single(target, text, "html"))
         result.written.append(target)
