@@ -100,6 +100,8 @@ class BriefreaderApp(App[None]):
         self.note_drafts = NoteDrafts(session.paths.drafts_dir)
         self.list_screen = ArticleListScreen()
         self.exit_message: str | None = None
+        # Files gone from under annotated articles are reported once a session.
+        self._missing_said = False
         if session.config.theme:
             if session.config.theme in self.available_themes:
                 self.theme = session.config.theme
@@ -220,8 +222,7 @@ class BriefreaderApp(App[None]):
                     self._library_loaded, summaries, library.showing_samples, None
                 )
             if not self.add_paths:
-                ticker.finish()
-                return
+                return  # `finally` hides the progress bar
             report = library.add(self.add_paths, ticker.progress, ticker.found)
             summaries = library.summaries()
         except Exception as error:
@@ -266,7 +267,7 @@ class BriefreaderApp(App[None]):
 
     def _say_missing_files(self, summaries: list[ArticleSummary]) -> None:
         """Annotated articles whose file is no longer in the library: say so, once."""
-        if getattr(self, "_missing_said", False) or self.showing_samples:
+        if self._missing_said or self.showing_samples:
             return
         shown = {s.id for s in summaries}
         missing = [a for a in self.session.store.annotations() if a.article_id not in shown]

@@ -153,7 +153,7 @@ class ArticleListScreen(AnnotatingScreen):
             store.annotation(summary.id),
             store.reading_state(summary.id),
             session.library.entity_names.get(summary.id, ()),
-            store.highlight_counts().get(summary.id, 0),
+            len(store.highlights(summary.id)),  # one article: no count over every highlight
         )
 
     def show_articles(self, keep: str | None = None) -> None:
