@@ -15,9 +15,14 @@ from collections.abc import Iterable, Mapping
 
 from briefreader.corrections import Correction, Corrections, canonical_name, name_key
 
-__all__ = ["EntityIndex", "name_key"]
+__all__ = ["EntityIndex", "name_key", "shows_better"]
 
 Names = Iterable[tuple[str, str]]
+
+
+def shows_better(candidate: str, current: str | None) -> bool:
+    """Whether to show `candidate` instead of `current` for one entity: "Minsk", not "MINSK"."""
+    return current is None or (current.isupper() and not candidate.isupper())
 
 
 class EntityIndex:
@@ -53,7 +58,7 @@ class EntityIndex:
                 keys.add(key)
                 self.by_name.setdefault(key, set()).add(article_id)
                 shown = self.shown.get(key)
-                if shown is None or (shown[1].isupper() and not name.isupper()):
+                if shows_better(name, shown[1] if shown else None):
                     self.shown[key] = (label, name)
                 elif key != raw:
                     self.shown[key] = (label, name)  # an alias shows the canonical spelling

@@ -18,7 +18,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from briefreader.entities import Entity
-from briefreader.entity_index import EntityIndex, name_key
+from briefreader.entity_index import EntityIndex, name_key, shows_better
 from briefreader.highlighting import LEGEND_NAMES
 from briefreader.textsafety import one_line
 
@@ -38,7 +38,7 @@ def article_counts(entities: list[Entity]) -> list[tuple[str, str, int]]:
     for entity in entities:
         key = name_key(entity.text)
         counts[key] += 1
-        if key not in shown or (shown[key][1].isupper() and not entity.text.isupper()):
+        if shows_better(entity.text, shown[key][1] if key in shown else None):
             shown[key] = (entity.label, " ".join(entity.text.split()))
     return [(*shown[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
