@@ -202,8 +202,12 @@ class ArticleListScreen(AnnotatingScreen):
             bar.update(total=total, progress=done)
         if new:
             known = {s.id for s in self.brief_app.summaries}
-            self.brief_app.summaries.extend(s for s in new if s.id not in known)
-            self.show_articles()
+            fresh = list({s.id: s for s in new if s.id not in known}.values())
+            self.brief_app.summaries.extend(fresh)
+            # Only the new rows are built; the rows already shown are merged in, not rebuilt.
+            added = [self._entry(summary) for summary in fresh]
+            self._sorted = sort_entries(self._sorted + added, self.sort_key, self.descending)
+            self.apply_view()
 
     def refresh_article(self, article_id: str | None) -> None:
         """Redraw one row after its tags, note or marks changed (all rows when None)."""
