@@ -14,13 +14,17 @@ from briefreader.corrections import (
     RELABEL,
     Correction,
     Corrections,
+    NameCorrector,
     apply_corrections,
     canonical_name,
 )
 from briefreader.dbrepair import repair_tables
 from briefreader.entities import Entity, recognize
 from briefreader.entity_index import EntityIndex
-from briefreader.store import AnnotationStore
+from briefreader.filtering import ListEntry, filter_entries
+from briefreader.library import ArticleSummary
+from briefreader.session import open_session
+from briefreader.store import Annotation, AnnotationStore
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d411f9fd35a54ee2.txt"
 
@@ -231,3 +235,66 @@ def test_index_builds_for_many_articles():
     index = EntityIndex.from_names(names, ALIASES)
     assert index.count("Person 25") > 0
     assert len(index.co_occurring("Person 25", limit=5)) == 5
+
+
+# -- corrections on names: list filter, export, entity panel ----------------------------
+
+
+def test_name_corrector_merges_aliases_drops_rejected_and_relabels():
+    corrector = NameCorrector(
+        [*ALIASES, Correction(REJECT, "TASS"), Correction(RELABEL, "Moscow", label="ORG")]
+    )
+    assert corrector.names(NAMES["a1"]) == (
+        ("PERSON", "Sergey Shoigu"),
+        ("PLACE", "Minsk"),
+        ("DATE", "Monday"),
+    )
+    assert corrector.names(NAMES["a3"]) == (("PERSON", "Sergey Shoigu"), ("ORG", "Moscow"))
+    both = (("PERSON", "Shoigu"), ("PERSON", "Sergei Shoigu"))
+    assert corrector.names(both) == (("PERSON", "Sergey Shoigu"),)  # one entity, not two
+    assert NameCorrector().names(NAMES["a4"]) == NAMES["a4"]  # nothing to apply
+
+
+def _entries(names: dict[str, tuple[tuple[str, str], ...]]) -> list[ListEntry]:
+    return [
+        ListEntry(
+            ArticleSummary(article_id, f"/{article_id}.txt", article_id, None, None, None, None, 0),
+            Annotation(article_id),
+            entity_names=found,
+        )
+        for article_id, found in names.items()
+    ]
+
+
+def ids(entries: list[ListEntry]) -> list[str]:
+    return [e.summary.id for e in entries]
+
+
+def test_list_filter_by_entity_follows_aliases_and_ignores_rejected_names():
+    entries = _entries(NAMES)
+    plain, _ = filter_entries(entries, 'entity:"Sergey Shoigu"')
+    assert ids(plain) == ["a1"]  # without corrections only the exact spelling matches
+    corrector = NameCorrector([*ALIASES, Correction(REJECT, "TASS")])
+    merged, _ = filter_entries(entries, 'entity:"Sergey Shoigu"', corrector)
+    assert ids(merged) == ["a1", "a2", "a3"]
+    by_alias, _ = filter_entries(entries, 'entity:"Sergei Shoigu"', corrector)
+    assert ids(by_alias) == ["a1", "a2", "a3"]  # an alias finds what its entity finds
+    assert filter_entries(entries, "entity:TASS", corrector)[0] == []
+    assert ids(filter_entries(entries, "entity:TASS")[0]) == ["a1", "a3"]
+
+
+def test_session_reuses_the_entity_index_until_names_or_corrections_change(tmp_path: Path):
+    session = open_session(tmp_path / "data")
+    try:
+        session.library.summaries()
+        first = session.entity_index()
+        assert session.entity_index() is first  # the second `E` costs nothing
+        assert "Mezentsev" in first.counts("PERSON")
+        session.store.add_correction(Correction(ALIAS, "Mezentsev", canonical="Dmitry Mezentsev"))
+        merged = session.entity_index()
+        assert merged is not first and "Mezentsev" not in merged.counts("PERSON")
+        assert merged.articles_for("Mezentsev") == merged.articles_for("Dmitry Mezentsev")
+        session.store.undo()
+        assert "Mezentsev" in session.entity_index().counts("PERSON")  # undo is seen too
+    finally:
+        session.close()

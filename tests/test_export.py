@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from briefreader import store as store_module
 from briefreader.backup import BackupError, import_backup, parse_backup, to_json
 from briefreader.cli import main
+from briefreader.corrections import ALIAS, REJECT, Correction
 from briefreader.export import ExportError, ExportOptions, choose, run_export
 from briefreader.export_data import ExportFilter, ExportItem
 from briefreader.export_markdown import (
@@ -520,3 +521,41 @@ def test_exported_files_get_normal_permissions(session: Session, tmp_path: Path)
     finally:
         os.umask(old)
     assert (tmp_path / "notes.md").stat().st_mode & 0o777 == 0o644
+
+
+# -- entity corrections and entity pages -----------------------------------------------
+
+
+def test_export_merges_aliases_and_leaves_out_rejected_names(session: Session, tmp_path: Path):
+    annotate_seeds(session)
+    session.store.add_correction(Correction(ALIAS, "Mezentsev", canonical="Dmitry Mezentsev"))
+    session.store.add_correction(Correction(REJECT, "West"))
+    out = tmp_path / "vault"
+    run_export(session, ExportOptions("md", out, folder=True, entity_pages=True))
+    pages = {p.stem for p in (out / "entities").glob("*.md")}
+    assert "dmitry-mezentsev" in pages
+    assert "mezentsev" not in pages and "west" not in pages
+    for article in out.glob("*.md"):
+        front = yaml.safe_load(article.read_text(encoding="utf-8").split("---")[1])
+        people = front["entities"].get("PERSON", [])
+        assert "Mezentsev" not in people and "West" not in front["entities"].get("PLACE", [])
+    # The exported filter follows the alias too.
+    by_alias = choose(session, ExportFilter(entity="Mezentsev"))
+    assert by_alias == choose(session, ExportFilter(entity="Dmitry Mezentsev"))
+    assert by_alias
+
+
+def test_every_entity_link_lands_on_a_page_one_page_per_spelling_family(
+    session: Session, tmp_path: Path
+):
+    annotate_seeds(session)
+    out = tmp_path / "vault"
+    run_export(session, ExportOptions("md", out, folder=True, entity_pages=True))
+    linked = set()
+    for article in out.glob("*.md"):
+        linked |= set(re.findall(r"\[\[entities/([^|\]]+)\|", article.read_text("utf-8")))
+    pages = {p.stem for p in (out / "entities").glob("*.md")}
+    assert linked and linked <= pages
+    minsk = (out / "entities" / "minsk.md").read_text(encoding="utf-8")
+    assert "# Minsk" in minsk  # "MINSK" in a dateline and "Minsk" in the text: one page
+    assert minsk.count("[[") >= 2  # both seeds mention it

@@ -176,3 +176,63 @@ def canonical_name(name: str, corrections: Corrections | Iterable[Correction]) -
         seen.add(name_key(target))
         current = target
     return current
+
+
+def shows_better(candidate: str, current: str | None) -> bool:
+    """Whether to show `candidate` instead of `current` for one entity: "Minsk", not "MINSK"."""
+    return current is None or (current.isupper() and not candidate.isupper())
+
+
+class NameCorrector:
+    """Corrections applied to names without their text: lists, filters, the entity index.
+
+    An index keeps each article's distinct names, not its text, so here a name is either
+    dropped (rejected), relabelled, or counted under its canonical name (aliases). Names
+    repeat across a library, so each distinct name is worked out once and remembered.
+    """
+
+    def __init__(self, corrections: Corrections | Iterable[Correction] = ()) -> None:
+        self.rules = _as_corrections(corrections)
+        self._seen: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def correct(self, label: str, name: str) -> tuple[str, str, str] | None:
+        """(label, key, name to show) after corrections; None when the name is rejected.
+
+        `key` identifies the entity (an alias gets its canonical name's key); the name to
+        show is the canonical spelling for an alias, else the name as found.
+        """
+        asked = (label, name)
+        if asked in self._seen:
+            return self._seen[asked]
+        raw = name_key(name)
+        answer: tuple[str, str, str] | None
+        if raw in self.rules.rejected:
+            answer = None
+        else:
+            target = canonical_name(name, self.rules)
+            key = name_key(target)
+            label = self.rules.labels.get(raw, label)
+            if key != raw:
+                label = self.rules.labels.get(key, label)
+                name = target
+            answer = (label, key, name) if key not in self.rules.rejected else None
+        self._seen[asked] = answer
+        return answer
+
+    def names(self, names: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+        """One article's (label, name) pairs corrected: aliases merged, rejected names gone."""
+        if not self.rules:
+            return tuple(names)
+        merged: dict[str, tuple[str, str]] = {}
+        for label, name in names:
+            answer = self.correct(label, name)
+            if answer is None:
+                continue
+            new_label, key, shown = answer
+            current = merged.get(key)
+            if current is None or shows_better(shown, current[1]):
+                merged[key] = (new_label, shown)
+        return tuple(merged.values())

@@ -13,16 +13,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from briefreader.corrections import Correction, Corrections, canonical_name, name_key
+from briefreader.corrections import (
+    Correction,
+    Corrections,
+    NameCorrector,
+    canonical_name,
+    name_key,
+    shows_better,
+)
 
 __all__ = ["EntityIndex", "name_key", "shows_better"]
 
 Names = Iterable[tuple[str, str]]
-
-
-def shows_better(candidate: str, current: str | None) -> bool:
-    """Whether to show `candidate` instead of `current` for one entity: "Minsk", not "MINSK"."""
-    return current is None or (current.isupper() and not candidate.isupper())
 
 
 class EntityIndex:
@@ -33,36 +35,26 @@ class EntityIndex:
         articles: Iterable[tuple[str, Names]],
         corrections: Corrections | Iterable[Correction] = (),
     ) -> None:
-        rules = corrections if isinstance(corrections, Corrections) else Corrections(corrections)
+        corrector = NameCorrector(corrections)
         self.by_name: dict[str, set[str]] = {}
         self.shown: dict[str, tuple[str, str]] = {}  # key → (label, a spelling to show)
         self.by_article: dict[str, set[str]] = {}
-        canonical: dict[str, tuple[str, str]] = {}  # raw key → (key, name) after aliases
         for article_id, names in articles:
             keys = self.by_article.setdefault(article_id, set())
             for label, name in names:
-                raw = name_key(name)
-                if rules:
-                    if raw in rules.rejected:
+                if corrector:
+                    answer = corrector.correct(label, name)
+                    if answer is None:
                         continue
-                    label = rules.labels.get(raw, label)
-                    merged = canonical.get(raw)
-                    if merged is None:
-                        target = canonical_name(name, rules)
-                        merged = canonical[raw] = (name_key(target), target)
-                    key, name = merged if merged[0] != raw else (raw, name)
-                    if key != raw:
-                        label = rules.labels.get(key, label)
+                    label, key, name = answer
                 else:
-                    key = raw
+                    key = name_key(name)
                 keys.add(key)
                 self.by_name.setdefault(key, set()).add(article_id)
                 shown = self.shown.get(key)
                 if shows_better(name, shown[1] if shown else None):
                     self.shown[key] = (label, name)
-                elif key != raw:
-                    self.shown[key] = (label, name)  # an alias shows the canonical spelling
-        self._rules = rules
+        self._rules = corrector.rules
 
     @classmethod
     def from_names(

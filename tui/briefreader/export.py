@@ -15,6 +15,7 @@ from pathlib import Path
 from briefreader.articles import ArticleError
 from briefreader.atomicfile import atomic_write_text
 from briefreader.backup import EXPORT_FORMAT, to_json
+from briefreader.corrections import shows_better
 from briefreader.export_data import (
     LINKED_LABELS,
     ExportFilter,
@@ -31,6 +32,7 @@ from briefreader.export_markdown import (
     article_file,
     block_id,
     digest,
+    entity_slug,
     escape_markdown,
     merge,
     obsidian_tag,
@@ -83,9 +85,15 @@ class ExportResult:
 def library_facts(session: Session) -> dict[str, LibraryFacts]:
     """What the library knows about each article, for titles, dates and entities."""
     names = session.library.entity_names
+    corrector = session.name_corrector()  # aliases merged, rejected names gone, as in the app
     return {
         s.id: LibraryFacts(
-            s.title, s.date_iso or s.date, s.place, s.agency, s.path, names.get(s.id, ())
+            s.title,
+            s.date_iso or s.date,
+            s.place,
+            s.agency,
+            s.path,
+            corrector.names(names.get(s.id, ())),
         )
         for s in session.library.summaries()
     }
@@ -248,17 +256,24 @@ def _entity_pages(
     items: list[ExportItem], folder: Path, files: dict[str, Path], result: ExportResult
 ) -> None:
     """One page per entity: every article that mentions it and every quote naming it."""
+    # Keyed by the slug article pages link to, so every link lands on a page: "MINSK" in
+    # one article and "Minsk" in another are one page, titled with the better spelling.
     mentions: dict[str, list[ExportItem]] = {}
+    titles: dict[str, str] = {}
     for item in items:
         for label in LINKED_LABELS:
             for name in item.entities.get(label, []):
-                mentions.setdefault(name, []).append(item)
+                slug = entity_slug(name)
+                if item not in mentions.setdefault(slug, []):
+                    mentions[slug].append(item)
+                if shows_better(name, titles.get(slug)):
+                    titles[slug] = name
     pages = folder / "entities"
-    slugs = SlugAllocator()
-    for name in sorted(mentions, key=str.casefold):
-        target = _inside(folder, pages / f"{slugs.slug(name, name)}.md")
+    for slug in sorted(mentions, key=lambda s: (titles[s].casefold(), s)):
+        name = titles[slug]
+        target = _inside(folder, pages / f"{slug}.md")
         lines = []
-        for item in mentions[name]:
+        for item in mentions[slug]:
             stem = files[item.article_id].stem
             lines.append(f"- [[{stem}|{escape_markdown(item.title)}]]")
             for highlight in item.highlights:

@@ -8,8 +8,9 @@ are decided in one place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from briefreader.corrections import canonical_name, name_key, shows_better
 from briefreader.store import Annotation, AnnotationStore, Highlight
 from briefreader.tags import normalise_tag, tag_key
 
@@ -71,19 +72,24 @@ def _entities_by_label(names: tuple[tuple[str, str], ...]) -> dict[str, list[str
     for label, name in names:
         grouped.setdefault(label, []).append(name)
     ordered = sorted(grouped, key=lambda label: (*LABEL_ORDER, label).index(label))
-    # One spelling per name: "MINSK" in a dateline and "Minsk" in the text are one place.
-    return {
-        label: sorted(
-            {n.casefold(): n for n in reversed(grouped[label])}.values(), key=str.casefold
-        )
-        for label in ordered
-    }
+    # One spelling per name: "MINSK" in a dateline and "Minsk" in the text are one place,
+    # shown the way the entity panel shows it.
+    chosen: dict[str, dict[str, str]] = {}
+    for label in ordered:
+        spellings = chosen.setdefault(label, {})
+        for name in grouped[label]:
+            key = name_key(name)
+            if shows_better(name, spellings.get(key)):
+                spellings[key] = name
+    return {label: sorted(chosen[label].values(), key=str.casefold) for label in ordered}
 
 
 def gather(
     store: AnnotationStore, library: dict[str, LibraryFacts], chosen: ExportFilter
 ) -> list[ExportItem]:
     """The articles the filter keeps, oldest first, each with its annotations."""
+    if chosen.entity:  # "--entity 'Sergei Shoigu'" finds the articles its alias is merged into
+        chosen = replace(chosen, entity=canonical_name(chosen.entity, store.corrections()))
     annotations = store.annotation_map()
     highlights = store.all_highlights()
     stars = {i for i, state in store.reading_states().items() if state.starred}

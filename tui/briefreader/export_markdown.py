@@ -45,10 +45,15 @@ def block_id(highlight: Highlight) -> str:
     return "hl-" + re.sub(r"[^a-z0-9]", "", highlight.id.lower())[:12]
 
 
+def entity_slug(name: str) -> str:
+    """The file name of an entity's page; links and pages both use it, so links never break."""
+    return slugify(name, fallback="entity")
+
+
 def wiki_link(name: str) -> str:
     """An Obsidian link to an entity's page (entities/<slug>.md), shown as the name."""
     shown = re.sub(r"[\[\]|#^]", " ", one_line(name)).strip()
-    return f"[[entities/{slugify(name)}|{shown}]]"
+    return f"[[entities/{entity_slug(name)}|{shown}]]"
 
 
 def properties(item: ExportItem) -> dict[str, object]:

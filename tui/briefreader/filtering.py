@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefreader.corrections import NameCorrector, canonical_name
 from briefreader.library import ArticleSummary
 from briefreader.store import Annotation, ReadingState
 from briefreader.tags import normalise_tag, tag_key
@@ -91,9 +92,25 @@ def _contains(getter: Callable[[ListEntry], str], wanted: str) -> Test:
     return lambda e: folded in getter(e).casefold()
 
 
-def _mentions(wanted: str) -> Test:
+def _mentions(wanted: str, corrector: NameCorrector | None) -> Test:
     folded = wanted.casefold()
-    return lambda e: any(folded in name.casefold() for _, name in e.entity_names)
+    if not corrector:
+        return lambda e: any(folded in name.casefold() for _, name in e.entity_names)
+    # With corrections, an article matches through any alias of the wanted name, and a
+    # rejected name matches nothing: the same entities the reader and the panel show.
+    canonical = canonical_name(wanted, corrector.rules).casefold()
+
+    def test(entry: ListEntry) -> bool:
+        for label, name in entry.entity_names:
+            answer = corrector.correct(label, name)
+            if answer is None:
+                continue
+            shown = answer[2].casefold()
+            if folded in name.casefold() or folded in shown or canonical in shown:
+                return True
+        return False
+
+    return test
 
 
 def _date_bound(value: str, after: bool) -> Test | None:
@@ -125,8 +142,11 @@ def _flag(name: str) -> Test | None:
     return flags.get(name)
 
 
-def parse_query(query: str) -> ParsedQuery:
-    """Turn typed filter text into tests; unknown fields and bad dates become problems."""
+def parse_query(query: str, corrector: NameCorrector | None = None) -> ParsedQuery:
+    """Turn typed filter text into tests; unknown fields and bad dates become problems.
+
+    `corrector` carries the user's entity corrections, so `entity:` follows aliases.
+    """
     parsed = ParsedQuery()
     for part in _split(query):
         negate = part.startswith("-") and len(part) > 1
@@ -145,7 +165,7 @@ def parse_query(query: str) -> ParsedQuery:
             elif name == "source":
                 test = _contains(lambda e: e.summary.agency or "", value)
             elif name == "entity":
-                test = _mentions(value)
+                test = _mentions(value, corrector)
             elif name in ("after", "before"):
                 test = _date_bound(value, after=name == "after")
                 if test is None:
@@ -166,9 +186,11 @@ def parse_query(query: str) -> ParsedQuery:
     return parsed
 
 
-def filter_entries(entries: Iterable[ListEntry], query: str) -> tuple[list[ListEntry], list[str]]:
+def filter_entries(
+    entries: Iterable[ListEntry], query: str, corrector: NameCorrector | None = None
+) -> tuple[list[ListEntry], list[str]]:
     """The entries a filter keeps, in their order, and what was wrong with the filter."""
-    parsed = parse_query(query)
+    parsed = parse_query(query, corrector)
     if not parsed.tests:
         return list(entries), parsed.problems
     return [e for e in entries if parsed.matches(e)], parsed.problems

@@ -97,6 +97,13 @@ class EntityNames:
 
     def __init__(self) -> None:
         self.packed: dict[str, str] = {}
+        self.version = 0  # bumped on every change, so views built from the names can be reused
+
+    def put(self, article_id: str, packed: str) -> None:
+        """Record an article's names (packed as the index stores them)."""
+        if self.packed.get(article_id) != packed:
+            self.packed[article_id] = packed
+            self.version += 1
 
     def get(
         self, article_id: str, default: tuple[tuple[str, str], ...] = ()
@@ -160,7 +167,7 @@ class Library:
         fields = dict(record["summary"])
         fields["notes"] = tuple(fields.get("notes") or ())
         summary = ArticleSummary(**fields)
-        self.entity_names.packed[summary.id] = record.get("names") or ""
+        self.entity_names.put(summary.id, record.get("names") or "")
         return summary
 
     def _keep(self, path_text: str, record: dict[str, Any]) -> ArticleSummary:

@@ -7,10 +7,12 @@ is one call away and nothing reaches for global state.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefreader.config import Config, load_config
+from briefreader.corrections import Correction, NameCorrector
+from briefreader.entity_index import EntityIndex
 from briefreader.library import Library
 from briefreader.paths import AppPaths, resolve_paths
 from briefreader.store import AnnotationStore
@@ -25,6 +27,31 @@ class Session:
     store: AnnotationStore
     library: Library
     problems: list[str]
+    _corrector: tuple[tuple[Correction, ...], NameCorrector] | None = field(
+        default=None, repr=False
+    )
+    _entity_index: tuple[object, EntityIndex] | None = field(default=None, repr=False)
+
+    def name_corrector(self) -> NameCorrector:
+        """The user's entity corrections ready for names; rebuilt only when they change."""
+        corrections = tuple(self.store.corrections())
+        if self._corrector is None or self._corrector[0] != corrections:
+            self._corrector = (corrections, NameCorrector(corrections))
+        return self._corrector[1]
+
+    def entity_index(self) -> EntityIndex:
+        """Entity → articles over the whole library, reused until names or corrections change.
+
+        Building it walks every article's names (about a second at 100k articles), so
+        opening the entity panel twice must not pay for it twice.
+        """
+        corrector = self.name_corrector()
+        names = self.library.entity_names
+        stamp = (names.version, len(names.packed), corrector.rules.items)
+        if self._entity_index is None or self._entity_index[0] != stamp:
+            index = EntityIndex(((i, names.get(i)) for i in names.packed), corrector.rules)
+            self._entity_index = (stamp, index)
+        return self._entity_index[1]
 
     @property
     def export_target(self) -> Path:

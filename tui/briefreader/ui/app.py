@@ -325,10 +325,8 @@ class BriefreaderApp(App[None]):
                     screen.reload_entities()
 
     def entity_index(self) -> EntityIndex:
-        """Entity → articles over the whole library, built when first asked for."""
-        names = self.session.library.entity_names
-        corrections = self.session.store.corrections()
-        return EntityIndex(((i, names.get(i)) for i in names.packed), corrections)
+        """Entity → articles over the whole library (built once, reused until it changes)."""
+        return self.session.entity_index()
 
     def filter_by_entity(self, name: str) -> None:
         """Back to the list, showing every article that mentions the entity."""

@@ -180,7 +180,8 @@ class ArticleListScreen(AnnotatingScreen):
     def apply_view(self, keep: str | None = None) -> None:
         """Filter the already built, already sorted rows: what each keystroke costs."""
         keep = keep or (s.id if (s := self.current_summary()) else None)
-        self.entries, self.problems = filter_entries(self._sorted, self.query_text)
+        corrector = self.brief_app.session.name_corrector()
+        self.entries, self.problems = filter_entries(self._sorted, self.query_text, corrector)
         self.table.set_entries(self.entries, keep)
         header = self.query_one(ListHeader)
         header.columns = self.table.columns
