@@ -22,6 +22,7 @@ from briefreader.dbrepair import repair_tables
 from briefreader.entities import Entity, recognize
 from briefreader.entity_index import EntityIndex
 from briefreader.filtering import ListEntry, filter_entries
+from briefreader.indexing import pack_names
 from briefreader.library import ArticleSummary
 from briefreader.session import open_session
 from briefreader.store import Annotation, AnnotationStore
@@ -260,7 +261,7 @@ def _entries(names: dict[str, tuple[tuple[str, str], ...]]) -> list[ListEntry]:
         ListEntry(
             ArticleSummary(article_id, f"/{article_id}.txt", article_id, None, None, None, None, 0),
             Annotation(article_id),
-            entity_names=found,
+            packed_names=pack_names(found),
         )
         for article_id, found in names.items()
     ]

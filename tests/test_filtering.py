@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefreader.filtering import ListEntry, filter_entries, parse_query, sort_entries
+from briefreader.indexing import pack_names
 from briefreader.library import ArticleSummary
 from briefreader.store import Annotation, ReadingState
 
@@ -38,7 +39,7 @@ def entry(
         summary,
         Annotation(article_id, tags=list(tags), note=note),
         ReadingState(read=read, starred=starred),
-        names,
+        pack_names(names),
         highlights,
     )
 

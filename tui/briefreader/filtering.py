@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefreader.corrections import NameCorrector, canonical_name
+from briefreader.indexing import decode_names
 from briefreader.library import ArticleSummary
 from briefreader.store import Annotation, ReadingState
 from briefreader.tags import normalise_tag, tag_key
@@ -23,6 +24,7 @@ from briefreader.tags import normalise_tag, tag_key
 FIELDS = ("tag", "place", "source", "entity", "after", "before", "has", "is")
 FLAGS = ("unread", "read", "starred", "annotated", "untagged")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LABELS = re.compile(r"^[A-Z]+\t", re.MULTILINE)  # packed names without their labels
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,15 @@ class ListEntry:
     summary: ArticleSummary
     annotation: Annotation
     state: ReadingState = field(default_factory=ReadingState)
-    entity_names: tuple[tuple[str, str], ...] = ()
+    # The entities as the index packs them ("LABEL\tname" lines): decoded only when a
+    # filter asks, so 100k rows start without 2M little tuples.
+    packed_names: str = ""
     highlights: int = 0
+
+    @cached_property
+    def entity_names(self) -> tuple[tuple[str, str], ...]:
+        """(label, name) of each distinct entity in the article."""
+        return decode_names(self.packed_names)
 
     @cached_property
     def haystack(self) -> str:
@@ -77,7 +86,7 @@ def searchable_text(entry: ListEntry) -> str:
         summary.date_iso or "",
         " ".join(f"#{t}" for t in annotation.tags),
         annotation.note,
-        " ".join(name for _, name in entry.entity_names),
+        _LABELS.sub("", entry.packed_names),
     ]
     return " ".join(fields).casefold()
 

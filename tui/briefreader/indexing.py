@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -39,8 +39,12 @@ def names_of(entities: list[Entity]) -> str:
     One string per article instead of a list of lists keeps a 100k-article index small in
     memory; it is decoded only when a filter or an export needs the names.
     """
-    seen = dict.fromkeys((e.label, " ".join(e.text.split())) for e in entities)
-    return "\n".join(f"{label}\t{name}" for label, name in seen if name)
+    return pack_names((e.label, " ".join(e.text.split())) for e in entities)
+
+
+def pack_names(pairs: Iterable[tuple[str, str]]) -> str:
+    """(label, name) pairs, each distinct one once, as the index stores them."""
+    return "\n".join(f"{label}\t{name}" for label, name in dict.fromkeys(pairs) if name)
 
 
 def decode_names(packed: str) -> tuple[tuple[str, str], ...]:

@@ -112,6 +112,10 @@ class EntityNames:
         packed = self.packed.get(article_id)
         return default if packed is None else decode_names(packed)
 
+    def packed_of(self, article_id: str) -> str:
+        """The article's names still packed (empty when unknown): cheap to hold for 100k."""
+        return self.packed.get(article_id, "")
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, EntityNames) and self.packed == other.packed
 

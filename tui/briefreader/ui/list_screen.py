@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from briefreader.filtering import SORT_KEYS, ListEntry, filter_entries, sort_entries
@@ -18,6 +18,7 @@ from briefreader.textsafety import one_line
 from briefreader.ui.annotating import AnnotatingScreen
 from briefreader.ui.article_table import ArticleTable, ListHeader
 from briefreader.ui.dialogs import TextPrompt
+from briefreader.ui.key_bar import KeyBar
 from briefreader.ui.widgets import QuickTagBar
 
 DEBOUNCE_FROM = 5000
@@ -107,7 +108,7 @@ class ArticleListScreen(AnnotatingScreen):
         yield ProgressBar(id="ingest", show_eta=True)
         yield Static(id="list-status")
         yield QuickTagBar(self.brief_app.session.config.quick_tags)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
@@ -152,7 +153,7 @@ class ArticleListScreen(AnnotatingScreen):
             summary,
             store.annotation(summary.id),
             store.reading_state(summary.id),
-            session.library.entity_names.get(summary.id, ()),
+            session.library.entity_names.packed_of(summary.id),
             len(store.highlights(summary.id)),  # one article: no count over every highlight
         )
 
@@ -169,7 +170,7 @@ class ArticleListScreen(AnnotatingScreen):
                 s,
                 annotations.get(s.id) or Annotation(s.id),
                 states.get(s.id, ReadingState()),
-                names.get(s.id, ()),
+                names.packed_of(s.id),
                 highlights.get(s.id, 0),
             )
             for s in self.brief_app.summaries

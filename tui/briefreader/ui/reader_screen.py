@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from briefreader import reading
 from briefreader.articles import Article
@@ -43,6 +43,7 @@ from briefreader.ui.entity_content import (
     legend,
 )
 from briefreader.ui.entity_panel import EntityChoice, EntityPanel
+from briefreader.ui.key_bar import KeyBar
 from briefreader.ui.widgets import QuickTagBar
 
 SELECT_ACTIONS = {
@@ -179,7 +180,7 @@ class ReaderScreen(AnnotatingScreen):
                 yield Static(id=f"p{index}", classes="paragraph")
         yield Static(id="reader-status")
         yield QuickTagBar(self.brief_app.session.config.quick_tags)
-        yield Footer()
+        yield KeyBar()
 
     def _name_colour_keys(self) -> None:
         """Footer and help say what a colour means ("1 claim"), as config.toml names it."""
