@@ -473,7 +473,7 @@ def test_real_entry_point_in_a_subprocess(tmp_path: Path):
     assert listed.returncode == 0, listed.stderr
     assert listed.stderr == ""
     assert {line.split()[0] for line in listed.stdout.splitlines()} == {ID_000, ID_002}
-    assert (tmp_path / "data" / "index.json").is_file()
+    assert (tmp_path / "data" / "index.jsonl").is_file()
 
 
 def test_a_mistyped_command_is_a_user_error_not_an_empty_tui(cli):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from pathlib import Path
+
+import pytest
 
 from briefreader import indexing, library
 from briefreader.session import open_session
@@ -120,3 +124,77 @@ def test_editing_a_file_keeps_its_tags_notes_highlights_and_marks(tmp_path: Path
     assert again.store.annotation(summary.id).is_empty
     assert again.store.highlights(summary.id) == []
     again.close()
+
+
+def test_a_damaged_or_old_index_is_rebuilt_and_nothing_is_lost(tmp_path: Path):
+    write_stories(tmp_path / "news", 3)
+    session = open_session(tmp_path / "data")
+    session.library.add([tmp_path / "news"])
+    expected = session.library.summaries()
+    session.close()
+    index = tmp_path / "data" / "index.jsonl"
+    lines = index.read_bytes().splitlines()
+    assert len(lines) == 4  # a version line, then one row per file
+    row = json.loads(lines[3])
+    row[7] = 404  # a title that is not text
+    wrong_types = json.dumps(row).encode()
+    index.write_bytes(b"\n".join([*lines[:2], b'["cut off', wrong_types]))
+    old = tmp_path / "data" / "index.json"
+    old.write_text('{"version": 4, "files": {}}')  # what an older briefreader left behind
+    again = open_session(tmp_path / "data")
+    assert again.library.summaries() == expected  # re-read from the files
+    assert not old.exists()
+    again.close()
+    third = open_session(tmp_path / "data")  # and the rebuilt index is whole again
+    assert third.library.summaries(trust_index=True) == expected
+    third.close()
+
+
+def test_an_index_from_the_previous_version_is_converted_not_rebuilt(tmp_path: Path, monkeypatch):
+    write_stories(tmp_path / "news", 3)
+    session = open_session(tmp_path / "data")
+    session.library.add([tmp_path / "news"])
+    expected = session.library.summaries()
+    entries = dict(session.library._index)
+    session.close()
+    files = {
+        path: {
+            "size": e.size,
+            "mtime": e.mtime,
+            "sha": e.sha,
+            "summary": dataclasses.asdict(e.summary),
+            "entities": "",
+            "names": e.names,
+        }
+        for path, e in entries.items()
+    }
+    data = tmp_path / "data"
+    (data / "index.jsonl").unlink()
+    (data / "index.json").write_text(json.dumps({"version": 4, "files": files}))
+    monkeypatch.setattr(library, "index_record", lambda path: pytest.fail(f"re-read {path}"))
+    again = open_session(data)
+    assert again.library.summaries() == expected
+    assert (data / "index.jsonl").is_file() and not (data / "index.json").exists()
+    again.close()
+
+
+def test_the_top_of_the_list_is_kept_for_the_next_first_screen(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(library, "FIRST_ROWS", 3)
+    write_stories(tmp_path / "news", 8)
+    session = open_session(tmp_path / "data")
+    session.library.add([tmp_path / "news"])
+    listed = session.library.summaries()
+    session.close()
+    again = open_session(tmp_path / "data")
+    rows, total = again.library.first_rows()
+    assert rows == listed[:3] and total == 8  # the same rows, in the same order
+    assert again.library._loaded_index is None  # … without reading the index
+    (tmp_path / "more").mkdir()
+    again.library.add([tmp_path / "more"])
+    assert again.library.first_rows() is None  # another set of folders: not to be trusted
+    again.close()
+    (tmp_path / "data" / "first-rows.json").write_text("{ damaged")
+    third = open_session(tmp_path / "data")
+    assert third.library.first_rows() is None
+    assert len(third.library.summaries()) == 8  # and the list is rebuilt as before
+    third.close()

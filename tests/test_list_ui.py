@@ -243,3 +243,40 @@ async def test_a_folder_given_again_at_launch_brings_no_repeated_warnings(make_s
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert "Skipped" not in toasts and "empty.txt" not in toasts
         assert len(table_titles(app)) == 4
+
+
+async def test_a_big_library_shows_its_top_rows_before_the_index_is_read(
+    make_session, tmp_path: Path, monkeypatch
+):
+    import threading
+
+    from briefreader import library as library_module
+
+    monkeypatch.setattr(library_module, "FIRST_ROWS", 2)
+    session, _ = wires_app(make_session, tmp_path)
+    newest = [s.title for s in session.library.summaries()]
+    session.close()
+    again = make_session()
+    release = threading.Event()
+    real_load = library_module.Library._load_index
+
+    def slow_load(self):
+        release.wait(10)  # the index of 100k articles takes a while to read
+        return real_load(self)
+
+    monkeypatch.setattr(library_module.Library, "_load_index", slow_load)
+    app = BriefreaderApp(again)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.list_screen.table.entries:
+                break
+        assert table_titles(app) == newest[:2]  # the last session's top rows, in order
+        status = str(app.list_screen.query_one("#list-status").render())
+        assert "the newest 2 of 4" in status and "loading" in status
+        release.set()
+        await settle(pilot)
+        await settle(pilot)
+        assert table_titles(app) == newest  # then the whole list
+        status = str(app.list_screen.query_one("#list-status").render())
+        assert "4 articles" in status and "loading" not in status

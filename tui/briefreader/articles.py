@@ -9,6 +9,7 @@ the display all agree on positions.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import re
 import unicodedata
@@ -354,6 +355,7 @@ def _place_name(raw: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a library has a few hundred distinct datelines
 def month_day_key(date_text: str | None) -> str:
     """A sort key 0000-MM-DD for a dateline date without a year ("October 26"), else "".
 

@@ -13,7 +13,6 @@ import re
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from briefreader.corrections import NameCorrector, canonical_name
 from briefreader.indexing import decode_names
@@ -27,27 +26,42 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LABELS = re.compile(r"^[A-Z]+\t", re.MULTILINE)  # packed names without their labels
 
 
-@dataclass(frozen=True)
+_UNREAD = ReadingState()
+
+
+@dataclass(slots=True)
 class ListEntry:
-    """One article as the list sees it: what was parsed, what the user added, how it was read."""
+    """One article as the list sees it: what was parsed, what the user added, how it was read.
+
+    A 100k-article list builds 100k of these at start, so they are slotted and plain (not
+    frozen: a frozen init costs three times as much); treat them as read-only all the same.
+    """
 
     summary: ArticleSummary
     annotation: Annotation
-    state: ReadingState = field(default_factory=ReadingState)
+    state: ReadingState = _UNREAD
     # The entities as the index packs them ("LABEL\tname" lines): decoded only when a
     # filter asks, so 100k rows start without 2M little tuples.
     packed_names: str = ""
     highlights: int = 0
+    _names: tuple[tuple[str, str], ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _haystack: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    @property
     def entity_names(self) -> tuple[tuple[str, str], ...]:
         """(label, name) of each distinct entity in the article."""
-        return decode_names(self.packed_names)
+        if self._names is None:
+            self._names = decode_names(self.packed_names)
+        return self._names
 
-    @cached_property
+    @property
     def haystack(self) -> str:
         """Folded once per entry, not once per keystroke."""
-        return searchable_text(self)
+        if self._haystack is None:
+            self._haystack = searchable_text(self)
+        return self._haystack
 
 
 Test = Callable[[ListEntry], bool]

@@ -12,7 +12,6 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,9 @@ from briefreader.entities import Entity, recognize
 PARALLEL_FROM = 48
 CHUNK = 16
 
-Record = dict[str, Any]
+# What the index keeps about one file version: size, mtime (ns), content hash, the list's
+# summary (an ArticleSummary) and the packed entity names.
+Record = tuple[int, int, str, Any, str]
 Result = tuple[str, Record | None, str | None]  # path, index record or None, why not
 
 
@@ -53,20 +54,6 @@ def decode_names(packed: str) -> tuple[tuple[str, str], ...]:
     return tuple((label, name) for label, name in pairs)
 
 
-def spans_of(entities: list[Entity]) -> str:
-    """Entity offsets and labels as one string: "start,end,LABEL;…"."""
-    return ";".join(f"{e.start},{e.end},{e.label}" for e in entities)
-
-
-def decode_spans(packed: str) -> list[Entity]:
-    """Entities (without their text) from spans_of."""
-    found = []
-    for part in packed.split(";") if packed else ():
-        start, end, label = part.split(",", 2)
-        found.append(Entity(int(start), int(end), label, ""))
-    return found
-
-
 def index_record(path_text: str) -> Result:
     """Everything the index keeps about one file, or the reason it cannot be read."""
     from briefreader.library import summarise  # here, not at the top: library imports us
@@ -82,15 +69,7 @@ def index_record(path_text: str) -> Result:
         return path_text, None, error.strerror or str(error)
     entities = recognize(article.text)
     summary = summarise(article, len(entities))
-    record = {
-        "size": info.st_size,
-        "mtime": info.st_mtime_ns,
-        "sha": digest,
-        "summary": asdict(summary),
-        "entities": spans_of(entities),
-        "names": names_of(entities),
-    }
-    return path_text, record, None
+    return path_text, (info.st_size, info.st_mtime_ns, digest, summary, names_of(entities)), None
 
 
 def index_files(

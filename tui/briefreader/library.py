@@ -1,13 +1,19 @@
 """The set of articles a person reads: their folders (or the bundled samples) and an index.
 
 Parsing and entity recognition run once per file version: the index remembers each file's
-size and modification time with its parsed fields and entity spans, so opening the library
-again does not re-read unchanged files. The index is a cache; deleting it loses nothing.
+size, modification time and content hash with its list summary and entity names, so opening
+the library again does not re-read unchanged files. The index is a cache; deleting it loses
+nothing. It is JSON lines, one compact row per file, read row by row: at 100k articles the
+whole file is never in memory next to the objects made from it, and each summary is built
+once. Entity offsets are not kept: recognising the one article being opened costs a few
+milliseconds, while keeping every article's spans cost a third of the index.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -26,22 +32,24 @@ from briefreader.articles import (
 )
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.corrections import apply_corrections
-from briefreader.entities import Entity
+from briefreader.entities import Entity, recognize
 from briefreader.indexing import (
+    Record,
     content_hash,
     decode_names,
-    decode_spans,
     index_files,
     index_record,
 )
 from briefreader.paths import AppPaths
 from briefreader.store import AnnotationStore, ArticleRef
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
+FIRST_ROWS_VERSION = 1
+FIRST_ROWS = 200  # more than any terminal shows at once
 LEDE_CHARS = 240
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """What the list shows and the CLI prints, without holding the article's text."""
 
@@ -122,78 +130,206 @@ class EntityNames:
     __hash__ = None  # type: ignore[assignment]
 
 
+@dataclass(slots=True)
+class IndexEntry:
+    """One file version in the index: how to tell it changed, and what it holds."""
+
+    size: int
+    mtime: int
+    sha: str
+    summary: ArticleSummary
+    names: str  # packed (label, name) pairs, see indexing.names_of
+
+    def row(self, path: str) -> list[object]:
+        """The stored form: a flat list, so 100k rows parse fast and stay small on disk."""
+        s = self.summary
+        return [
+            path, self.size, self.mtime, self.sha, self.names,
+            s.id, s.path, s.title, s.date, s.date_iso, s.place, s.agency,
+            s.entity_count, list(s.notes), s.lede,
+        ]  # fmt: skip
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> IndexEntry:
+        """Back from `row`; a malformed row raises TypeError or ValueError (file re-read)."""
+        (_, size, mtime, sha, names, id_, path, title, date, date_iso, place, agency,
+         count, notes, lede) = row  # fmt: skip
+        if (
+            type(title) is not str
+            or type(path) is not str
+            or type(id_) is not str
+            or type(names) is not str
+            or type(lede) is not str
+            or type(size) is not int
+            or type(mtime) is not int
+        ):
+            raise TypeError("index row with wrong types")
+        summary = ArticleSummary(
+            id_, path, title, date, date_iso, place, agency, count, tuple(notes), lede
+        )
+        return cls(size, mtime, sha, summary, names)
+
+
 class Library:
     """Articles from the user's folders, or the samples when there are none yet."""
 
     def __init__(self, paths: AppPaths, store: AnnotationStore) -> None:
         self.paths = paths
         self.store = store
-        self._index: dict[str, dict[str, Any]] = self._load_index()
-        self._dirty = False
-        self._summaries: list[ArticleSummary] | None = None
         # Article id → (label, name) of each distinct entity: filters and the entity index.
         self.entity_names = EntityNames()
+        self._dirty = False
+        # Read on first use (in the TUI: by the worker that lists the library, not at start).
+        self._loaded_index: dict[str, IndexEntry] | None = None
+        self._index_lock = threading.Lock()
+        self._summaries: list[ArticleSummary] | None = None
+        self._first_rows: list[list[object]] | None = None
+        self._first_total = -1
+
+    @property
+    def _index(self) -> dict[str, IndexEntry]:
+        if self._loaded_index is None:
+            with self._index_lock:
+                if self._loaded_index is None:
+                    self._loaded_index = self._load_index()
+        return self._loaded_index
+
+    # -- the first screen ----------------------------------------------------------------
+
+    def first_rows(self) -> tuple[list[ArticleSummary], int] | None:
+        """The top of the list and the library's size as last listed, without the index.
+
+        At 100k articles reading the index takes seconds; these few hundred rows let the
+        list show at once while the whole index loads. None when there is nothing to trust
+        (never listed, another folder set, an unreadable file).
+        """
+        try:
+            data = orjson.loads(self.paths.first_rows_file.read_bytes())
+            if data.get("version") != FIRST_ROWS_VERSION or data.get("roots") != self._roots():
+                return None
+            rows = [IndexEntry.from_row(row).summary for row in data["rows"]]
+            total = data["total"]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+        if not isinstance(total, int) or not rows:
+            return None
+        self._first_rows, self._first_total = data["rows"], total
+        return rows, total
+
+    def _remember_first_rows(self, summaries: list[ArticleSummary]) -> None:
+        """Keep the top of a checked list for the next start (only when it changed)."""
+        rows = [IndexEntry(0, 0, "", s, "").row(s.path) for s in summaries[:FIRST_ROWS]]
+        payload = {
+            "version": FIRST_ROWS_VERSION,
+            "roots": self._roots(),
+            "total": len(summaries),
+            "rows": rows,
+        }
+        encoded = orjson.loads(orjson.dumps(rows))  # as it would read back, to compare
+        if encoded == self._first_rows and payload["total"] == self._first_total:
+            return
+        with contextlib.suppress(OSError):  # a cache: the next start is slower, nothing lost
+            atomic_write_bytes(self.paths.first_rows_file, orjson.dumps(payload))
+            self._first_rows, self._first_total = encoded, len(summaries)
+
+    def _roots(self) -> list[str]:
+        return [str(root) for root in (self.store.sources() or [seeds_folder()])]
 
     # -- index cache -------------------------------------------------------------------
 
-    def _load_index(self) -> dict[str, dict[str, Any]]:
+    def _load_index(self) -> dict[str, IndexEntry]:
+        index: dict[str, IndexEntry] = {}
+        old = self.paths.data_dir / "index.json"  # version 4 and before: one big JSON object
+        if old.exists():
+            index = self._from_version_4(old)
+            with contextlib.suppress(OSError):
+                old.unlink()  # read once; it would only take disk space
+            if index:
+                return index
         try:
-            data = orjson.loads(self.paths.index_file.read_bytes())
+            with self.paths.index_file.open("rb") as stream:
+                header = orjson.loads(stream.readline() or b"{}")
+                if not isinstance(header, dict) or header.get("version") != INDEX_VERSION:
+                    return {}
+                for line in stream:
+                    try:
+                        row = orjson.loads(line)
+                        entry = IndexEntry.from_row(row)
+                    except (ValueError, TypeError):
+                        self._dirty = True  # one damaged row: that file is read again
+                        continue
+                    index[row[0]] = entry
+                    self.entity_names.put(entry.summary.id, entry.names)
         except (OSError, ValueError):
-            return {}  # a cache: missing or damaged means rebuild
-        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+            return {}  # a cache: missing or unreadable means rebuild
+        return index
+
+    def _from_version_4(self, old: Path) -> dict[str, IndexEntry]:
+        """The previous index format, converted, so an upgrade does not re-read 100k files."""
+        index: dict[str, IndexEntry] = {}
+        try:
+            data = orjson.loads(old.read_bytes())
+            if data.get("version") != 4:
+                return {}
+            for path_text, record in data["files"].items():
+                fields = dict(record["summary"])
+                fields["notes"] = tuple(fields.get("notes") or ())
+                entry = IndexEntry(
+                    record["size"], record["mtime"], record["sha"],
+                    ArticleSummary(**fields), record.get("names") or "",
+                )  # fmt: skip
+                index[path_text] = entry
+                self.entity_names.put(entry.summary.id, entry.names)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            self.entity_names = EntityNames()
             return {}
-        files = data.get("files")
-        return files if isinstance(files, dict) else {}
+        self._dirty = True
+        return index
 
     def _save_index(self) -> None:
         if self._dirty:
-            payload = {"version": INDEX_VERSION, "files": self._index}
-            atomic_write_bytes(self.paths.index_file, orjson.dumps(payload))
+            header = orjson.dumps({"version": INDEX_VERSION})
+            rows = (orjson.dumps(entry.row(path)) for path, entry in self._index.items())
+            atomic_write_bytes(self.paths.index_file, b"\n".join((header, *rows)) + b"\n")
             self._dirty = False
 
     def _cached(self, path: Path) -> ArticleSummary | None:
         """The index's entry for a file if the file has not changed since, else None."""
         key = str(path)
         cached = self._index.get(key)
-        if not cached:
+        if cached is None:
             return None
         info = path.stat()
-        if cached.get("size") != info.st_size or cached.get("mtime") != info.st_mtime_ns:
+        if cached.size != info.st_size or cached.mtime != info.st_mtime_ns:
             # Touched, copied or restored: the same bytes need no second parse.
-            if cached.get("sha") != content_hash(path):
+            if cached.sha != content_hash(path):
                 return None
-            cached["size"], cached["mtime"] = info.st_size, info.st_mtime_ns
+            cached.size, cached.mtime = info.st_size, info.st_mtime_ns
             self._dirty = True
-        return self._summary_of(cached)
+        return cached.summary
 
-    def _summary_of(self, record: dict[str, Any]) -> ArticleSummary:
-        fields = dict(record["summary"])
-        fields["notes"] = tuple(fields.get("notes") or ())
-        summary = ArticleSummary(**fields)
-        self.entity_names.put(summary.id, record.get("names") or "")
-        return summary
-
-    def _keep(self, path_text: str, record: dict[str, Any]) -> ArticleSummary:
+    def _keep(self, path_text: str, record: Record) -> ArticleSummary:
         before = self._index.get(path_text)
-        self._index[path_text] = record
+        entry = IndexEntry(*record)
+        self._index[path_text] = entry
         self._dirty = True
-        summary = self._summary_of(record)
-        old_id = (before or {}).get("summary", {}).get("id")
+        summary = entry.summary
+        self.entity_names.put(summary.id, entry.names)
+        old_id = before.summary.id if before is not None else None
         if old_id and old_id != summary.id:
             # The same file, edited: its id (a hash of the text) changed, the work must not.
             self.store.move_article(old_id, summary.id)
         return summary
 
-    def _indexed(self, path: Path) -> tuple[ArticleSummary, list[Entity]]:
-        """Parse and recognise a file, or take both from the index when it is unchanged."""
+    def _indexed(self, path: Path) -> ArticleSummary:
+        """Parse and recognise a file, or take its summary from the index when unchanged."""
         summary = self._cached(path)
         if summary is None:
             path_text, record, reason = index_record(str(path))
             if record is None:
                 raise ArticleError(reason or "unreadable")
             summary = self._keep(path_text, record)
-        return summary, decode_spans(self._index[str(path)]["entities"])
+        return summary
 
     def _index_many(
         self,
@@ -258,12 +394,11 @@ class Library:
         if trust_index and self._index:
             prefixes = tuple(str(root) + os.sep for root in roots)
             exact = {str(root) for root in roots}
-            records = [
-                record
-                for path_text, record in self._index.items()
+            found = _unique_sorted(
+                entry.summary
+                for path_text, entry in self._index.items()
                 if path_text.startswith(prefixes) or path_text in exact
-            ]
-            found = _unique_sorted(self._summary_of(record) for record in records)
+            )
             return found  # not remembered: the checked list replaces it
         files = [path for root in roots for path in iter_article_files(root)]
         # Unreadable files were reported by `add`; the list shows what can be read.
@@ -271,6 +406,7 @@ class Library:
             summary for _path, summary, _reason in self._index_many(files, progress) if summary
         )
         self._summaries = found
+        self._remember_first_rows(found)
         return found
 
     def add(
@@ -313,9 +449,9 @@ class Library:
         """The full article with its entities, read from its file when it is opened."""
         path = Path(summary.path)
         article = read_article(path)
-        _, spans = self._indexed(path)
+        self._indexed(path)  # a changed file gets its new summary and names in the index
         self._save_index()
-        entities = [Entity(e.start, e.end, e.label, article.text[e.start : e.end]) for e in spans]
+        entities = recognize(article.text)
         # The user's corrections apply to every article, after recognition, never cached.
         return article, apply_corrections(article.text, entities, self.store.corrections())
 
@@ -323,7 +459,7 @@ class Library:
         """Find an article by file path or by (a unique prefix of) its id."""
         candidate = Path(path_or_id).expanduser()
         if candidate.is_file():
-            summary, _ = self._indexed(candidate.resolve())
+            summary = self._indexed(candidate.resolve())
             self._save_index()
             return summary
         wanted = path_or_id.strip().casefold()

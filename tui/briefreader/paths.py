@@ -31,7 +31,12 @@ class AppPaths:
     @property
     def index_file(self) -> Path:
         """A rebuildable cache of parsed articles; kept apart so the user's file stays small."""
-        return self.data_dir / "index.json"
+        return self.data_dir / "index.jsonl"
+
+    @property
+    def first_rows_file(self) -> Path:
+        """The top of the list as last shown, so a big library's first screen needs no index."""
+        return self.data_dir / "first-rows.json"
 
     @property
     def drafts_dir(self) -> Path:

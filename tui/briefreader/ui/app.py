@@ -93,6 +93,8 @@ class BriefreaderApp(App[None]):
         self.session = session
         self.add_paths = list(add_paths)
         self.summaries: list[ArticleSummary] = []
+        # While only the last session's top rows are listed: the library's size then.
+        self.listing_total: int | None = None
         self.showing_samples = True
         # Tag text typed and then escaped, per article, offered again next time.
         self.tag_drafts: dict[str, str] = {}
@@ -213,11 +215,15 @@ class BriefreaderApp(App[None]):
         library = self.session.library
         ticker = ProgressTicker(self)
         try:
+            first = library.first_rows()
+            shown_first = first is not None and first[1] > len(first[0])
+            if first is not None and shown_first:  # a big library: its top rows at once
+                self.call_from_thread(self._first_rows_shown, *first, library.showing_samples)
             quick = library.summaries(trust_index=True)
             if quick:  # the list at once from the index; the check below catches changes
                 self.call_from_thread(self._library_loaded, quick, library.showing_samples, None)
             summaries = library.summaries(refresh=True, progress=ticker.progress)
-            if summaries != quick:
+            if summaries != quick or (shown_first and not quick):
                 self.call_from_thread(
                     self._library_loaded, summaries, library.showing_samples, None
                 )
@@ -246,10 +252,20 @@ class BriefreaderApp(App[None]):
             if isinstance(screen, ReaderScreen):
                 screen.show_annotations()
 
+    def _first_rows_shown(
+        self, rows: list[ArticleSummary], total: int, showing_samples: bool
+    ) -> None:
+        if self.summaries:
+            return  # the whole list came first after all
+        self.summaries, self.listing_total = rows, total
+        self.showing_samples = showing_samples
+        self.list_screen.show_articles()
+
     def _library_loaded(
         self, summaries: list[ArticleSummary], showing_samples: bool, report: AddReport | None
     ) -> None:
         self.summaries = summaries
+        self.listing_total = None
         self.showing_samples = showing_samples
         self.list_screen.show_articles()
         # A folder given again at every launch: only news is worth a message.

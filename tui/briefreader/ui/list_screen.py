@@ -165,12 +165,16 @@ class ArticleListScreen(AnnotatingScreen):
         states = store.reading_states()
         highlights = store.highlight_counts()
         names = session.library.entity_names
+        # Most of a big library has no annotation: those rows share one blank (read-only).
+        blank = Annotation("")
+        unread = ReadingState()
+        packed = names.packed
         entries = [
             ListEntry(
                 s,
-                annotations.get(s.id) or Annotation(s.id),
-                states.get(s.id, ReadingState()),
-                names.packed_of(s.id),
+                annotations.get(s.id, blank),
+                states.get(s.id, unread),
+                packed.get(s.id, ""),
                 highlights.get(s.id, 0),
             )
             for s in self.brief_app.summaries
@@ -230,11 +234,16 @@ class ArticleListScreen(AnnotatingScreen):
         total = len(app.summaries)
         shown = f"{len(self.table.entries)} of {total}" if self.query_text else f"{total}"
         source = " · sample articles (add yours: briefreader FOLDER)" if app.showing_samples else ""
-        self.sub_title = f"{shown} articles{source}"
-        unread = sum(1 for e in self.table.entries if not e.state.read)
         # Most urgent first, so a narrow terminal cuts the least useful part.
         parts = [f"⚠ {problem}" for problem in self.problems]
-        parts += [f"{shown} articles", f"{unread} unread"]
+        if app.listing_total is not None:  # the top rows of the last session, index loading
+            counted = f"the newest {total} of {app.listing_total}"
+            self.sub_title = f"{counted}{source}"
+            parts += [counted, "loading the whole list…"]
+        else:
+            self.sub_title = f"{shown} articles{source}"
+            unread = sum(1 for e in self.table.entries if not e.state.read)
+            parts += [f"{shown} articles", f"{unread} unread"]
         if self.table.selected:
             parts.append(f"{len(self.table.selected)} selected (t, 1-9 tag them)")
         if self.query_text:
