@@ -425,6 +425,10 @@ class _Reader:
                 best[2] == PLACE and after_title and self.person_end(run, i) > best[0]
             ):
                 if not (best[0] == i + 1 and word in gz.NATIONALITIES):
+                    if best[2] == PLACE:
+                        best = (self.named_after_place(run, i, best[0]), 0, ORG)
+                        if best[0] == known_end or best[0] == place_end:
+                            best = (best[0], 0, PLACE)
                     mentions.append(self.mention(run, i, best[0], best[2]))
                     i, after_title = best[0], False
                     continue
@@ -466,6 +470,34 @@ class _Reader:
             mentions.append(unknown)
             i = end
         return mentions
+
+    def named_after_place(self, run: list[_Token], i: int, place_end: int) -> int:
+        """End of "Las Vegas Sands", "Texas Instruments", "Boston Globe" after a place.
+
+        In news copy a place followed in the same capitalised run by unknown name words is
+        a company, team or paper named after the place; returns place_end when nothing
+        follows. A given name in front of a surname stays a person ("Paris Hilton").
+        """
+        end = place_end
+        n = len(run)
+        while end < n and not run[end - 1].possessive and run[end].gap_before == " ":
+            token = run[end]
+            word = token.text
+            if (
+                word in gz.PLACES
+                or word in gz.TITLES
+                or word in gz.NATIONALITIES
+                or word in gz.PLACE_HEADS
+                or word in gz.GIVEN_NAMES
+                or word in _CONNECTORS
+                or self.common(token)
+                or not _name_like(word)
+            ):
+                break
+            end += 1
+        if end > place_end and place_end == i + 1 and run[i].text in gz.GIVEN_NAMES:
+            return place_end
+        return end
 
     def ordinary(self, token: _Token) -> bool:
         """A capitalised ordinary word inside a title-case phrase, not at a sentence start."""
@@ -657,6 +689,22 @@ _PERSON_VERBS = frozenset(
     "recalled responded replied continued agreed acknowledged admitted believes thinks "
     "wants tweeted".split()
 )
+# Nouns that follow an organisation's name ("Wikileaks founder", "Elbit shares").
+_ORG_AFTER = frozenset(
+    "founder co-founder cofounder spokesman spokeswoman spokesperson shares stock "
+    "shareholders subsidiary employees executives headquarters CEO".split()
+)
+# Kinds of organisation named right before the name ("spyware firm Candiru").
+_ORG_BEFORE = frozenset(
+    "company firm startup start-up conglomerate giant carmaker automaker retailer "
+    "manufacturer maker contractor lender insurer airline broadcaster publisher "
+    "newspaper outlet broker chipmaker supermarket".split()
+)
+_ORG_PLURALS = frozenset(
+    "companies firms startups corporations groups contractors manufacturers makers "
+    "retailers banks lenders airlines broadcasters outlets publishers organisations "
+    "organizations brands".split()
+)
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
 
@@ -741,6 +789,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return None  # "Worlds 2023", "Windows 11": events and products
     if mention.context == "the" and not mention.sentence_start:
         return ORG if len(words) == 1 else None  # people do not take "the"
+    if len(words) == 1 and (next_word in _ORG_AFTER or _org_apposition(text, mention)):
+        return ORG  # "Wikileaks founder", "spyware firm Candiru", "companies like Elbit"
     if len(words) == 1:
         word = words[0]
         if word.endswith(("ian", "ean", "ese", "ish")) and word not in gz.SURNAMES:
@@ -756,6 +806,23 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     if len(words) == 1:
         return PERSON
     return PERSON if person_like else None
+
+
+def _org_apposition(text: str, mention: _Mention) -> bool:
+    """A common noun for a kind of organisation right before the name, or "companies like".
+
+    The lower-case words before the name ("defence firm Elbit", "carmaker Tesla", "banks
+    such as Barclays") are the description news copy gives an organisation the reader may
+    not know.
+    """
+    if mention.context in _ORG_BEFORE:
+        return True
+    before = text[max(0, mention.start - 40) : mention.start].split()
+    if len(before) >= 2 and before[-1] == "like":
+        return before[-2].casefold() in _ORG_PLURALS
+    if len(before) >= 3 and before[-2:] == ["such", "as"]:
+        return before[-3].casefold() in _ORG_PLURALS
+    return False
 
 
 def _name_like(word: str) -> bool:
