@@ -719,6 +719,11 @@ class RuleRecognizer:
         reader = _Reader(text)
         mentions: list[_Mention] = []
         tokens = _tokens(text, taken)
+        headlines = _headline_lines(text)
+        if headlines:
+            for token in tokens:
+                if any(s <= token.start < e for s, e in headlines):
+                    token.sentence_start = True  # every word is capitalised there
         reader.mid_sentence.update(t.text for t in tokens if not t.sentence_start)
         for run in _runs(tokens):
             mentions.extend(reader.read_run(run))
@@ -726,11 +731,48 @@ class RuleRecognizer:
         names: list[Entity] = []
         for mention in mentions:
             label = _resolve(text, mention, aliases, reader)
+            if headlines and label and mention.label == "?" and not _name_evidence(mention):
+                if any(s <= mention.start < e for s, e in headlines):
+                    continue  # capitals in a title-case line are no evidence of a name
             if label:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
                 )
         return sorted(dates + nicknamed + names)
+
+
+def _name_evidence(mention: _Mention) -> bool:
+    """A known given name or surname in the mention, or "by" in front: more than capitals."""
+    words = mention.words
+    return (
+        words[0] in gz.GIVEN_NAMES
+        or (len(words) > 1 and words[-1] in gz.SURNAMES)
+        or mention.context == "by"
+    )
+
+
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case (headlines, "Read more:" links, shop blurbs).
+
+    There capitals say nothing about names, so unknown words are not guessed as names.
+    A line counts when it has four words or more, at least 70% of its words of four
+    letters or more are capitalised, and it does not end like a sentence.
+    """
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        stripped = line.rstrip()
+        if stripped and stripped[-1] not in '.!?"”)':
+            words = _HEADLINE_WORD.findall(line)
+            long = [w for w in words if len(w) >= 4]
+            if len(words) >= 4 and long and sum(w[0].isupper() for w in long) >= 0.7 * len(long):
+                found.append((start, end))
+        start = end + 1
+    return found
 
 
 def _nicknamed_people(text: str, dates: Sequence[Entity]) -> list[Entity]:
@@ -805,6 +847,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return PLACE if len(words) > 1 else None
     if len(words) == 1:
         return PERSON
+    if len(words) == 2 and (next_word in _PERSON_VERBS or mention.context == "by"):
+        return PERSON  # "Alexia Tsotsis said", "a report by Maurkice Pouncey"
     return PERSON if person_like else None
 
 
