@@ -315,6 +315,14 @@ def _hyphen_parts(word: str, start: int) -> list[tuple[int, int]]:
     return [(start, start + len(word))]
 
 
+def _previous_char(text: str, position: int) -> str:
+    """The last non-space character before position ("" at the start)."""
+    k = position
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text[k - 1] if k else ""
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -629,10 +637,14 @@ class _Reader:
     def known(self, run: list[_Token], i: int) -> tuple[int | None, str]:
         """Longest known organisation or place starting at i, ORG phrases first."""
         n = len(run)
-        for end in range(min(n, i + 6), i, -1):
-            if any(t.possessive for t in run[i : end - 1]):
+        word = run[i].text
+        longest = gz.KNOWN_PHRASE_LENGTHS.get(word, 1)
+        if word.isupper():
+            longest = max(longest, gz.KNOWN_PHRASE_LENGTHS.get(word.title(), 1))
+        for end in range(min(n, i + min(6, longest)), i, -1):
+            if end > i + 1 and any(t.possessive for t in run[i : end - 1]):
                 continue
-            phrase = " ".join(t.text for t in run[i:end])
+            phrase = word if end == i + 1 else " ".join(t.text for t in run[i:end])
             if phrase in gz.ORGANISATIONS:
                 return end, ORG
             if phrase in gz.PLACES or (phrase.isupper() and phrase.title() in gz.PLACES):
@@ -643,10 +655,9 @@ class _Reader:
                 if end == i + 1 and run[i].sentence_start and self.common(run[i]):
                     continue
                 return end, PLACE
-        word = run[i].text
-        if (word in gz.STATE_CODES or word.rstrip(".") in gz.STATE_ABBREVIATIONS) and self.text[
-            : run[i].start
-        ].rstrip().endswith(","):
+        if (word in gz.STATE_CODES or word.rstrip(".") in gz.STATE_ABBREVIATIONS) and (
+            _previous_char(self.text, run[i].start) == ","
+        ):
             return i + 1, PLACE
         return None, ""
 
@@ -738,7 +749,7 @@ class RuleRecognizer:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
                 )
-        return sorted(dates + nicknamed + names)
+        return sorted(dates + nicknamed + names, key=_span_start)
 
 
 def _name_evidence(mention: _Mention) -> bool:
@@ -773,6 +784,11 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
                 found.append((start, end))
         start = end + 1
     return found
+
+
+def _span_start(entity: Entity) -> int:
+    """Sort key: spans never overlap, so the start orders them (cheaper than field order)."""
+    return entity.start
 
 
 def _nicknamed_people(text: str, dates: Sequence[Entity]) -> list[Entity]:
