@@ -808,6 +808,26 @@ Columbia
 
 # A capitalised run that ends in one of these names an organisation
 # ("Belarusian Defense Ministry", "Pennsylvania Department of Transportation").
+
+
+def _phrase_lengths(*lists: frozenset[str]) -> dict[str, int]:
+    """For each word that opens a several-word name, the most words such a name has.
+
+    The recognizer looks up the longest known name at each capitalised word; this tells it
+    how many words can match at all, so most words cost one lookup instead of six joins.
+    """
+    longest: dict[str, int] = {}
+    for names in lists:
+        for name in names:
+            words = name.split(" ")
+            if len(words) > 1:
+                longest[words[0]] = max(longest.get(words[0], 1), len(words))
+    return longest
+
+
+KNOWN_PHRASE_LENGTHS = _phrase_lengths(ORGANISATIONS, PLACES)
+
+
 ORG_HEADS = _words("""
 Ministry
 Ministries
