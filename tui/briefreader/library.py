@@ -25,8 +25,10 @@ from briefreader.articles import (
     read_article,
 )
 from briefreader.atomicfile import atomic_write_bytes
+from briefreader.config import EntitySettings
 from briefreader.corrections import apply_corrections
 from briefreader.entities import Entity
+from briefreader.entity_backend import EntityBackend
 from briefreader.indexing import (
     content_hash,
     decode_names,
@@ -114,9 +116,13 @@ class EntityNames:
 class Library:
     """Articles from the user's folders, or the samples when there are none yet."""
 
-    def __init__(self, paths: AppPaths, store: AnnotationStore) -> None:
+    def __init__(
+        self, paths: AppPaths, store: AnnotationStore, backend: EntityBackend | None = None
+    ) -> None:
         self.paths = paths
         self.store = store
+        # The recognizer config.toml chose for opened articles; the index keeps the rules'.
+        self.backend = backend or EntityBackend(EntitySettings(), paths.data_dir)
         self._index: dict[str, dict[str, Any]] = self._load_index()
         self._dirty = False
         self._summaries: list[ArticleSummary] | None = None
@@ -304,7 +310,11 @@ class Library:
         article = read_article(path)
         _, spans = self._indexed(path)
         self._save_index()
-        entities = [Entity(e.start, e.end, e.label, article.text[e.start : e.end]) for e in spans]
+        entities = self.backend.entities(article.text)
+        if entities is None:  # the rules backend, or spaCy still loading (or unavailable)
+            entities = [
+                Entity(e.start, e.end, e.label, article.text[e.start : e.end]) for e in spans
+            ]
         # The user's corrections apply to every article, after recognition, never cached.
         return article, apply_corrections(article.text, entities, self.store.corrections())
 

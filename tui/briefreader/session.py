@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefreader.config import Config, load_config
+from briefreader.entity_backend import EntityBackend
 from briefreader.library import Library
 from briefreader.paths import AppPaths, resolve_paths
 from briefreader.store import AnnotationStore
@@ -44,6 +45,6 @@ def open_session(data_dir: str | os.PathLike[str] | None = None) -> Session:
     paths = resolve_paths(data_dir)
     config_result = load_config(paths.config_file)
     store = AnnotationStore(paths.annotations_file)
-    library = Library(paths, store)
+    library = Library(paths, store, EntityBackend(config_result.config.entities, paths.data_dir))
     problems = [*config_result.problems, *store.problems]
     return Session(paths, config_result.config, store, library, problems)
