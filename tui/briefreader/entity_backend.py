@@ -61,6 +61,9 @@ class EntityBackend:
         self.cache_dir = cache_dir
         self._loader = loader
         self._lock = threading.Lock()
+        # One article at a time through the model: the UI's workers may ask at once, and
+        # spaCy does not promise that one pipeline can serve two threads together.
+        self._run_lock = threading.Lock()
         self._recognizer: DescribedRecognizer | None = None
         self.state = READY if settings.backend == RULES_BACKEND else WAITING
         self.problem: str | None = None
@@ -124,7 +127,8 @@ class EntityBackend:
             return [
                 Entity(e.start, e.end, e.label, text[e.start : e.end]) for e in decode_spans(packed)
             ]
-        found = recognizer.recognize(text)
+        with self._run_lock:
+            found = recognizer.recognize(text)
         with self._lock:
             cache[key] = spans_of(found)
             self._save_cache(recognizer.description)
