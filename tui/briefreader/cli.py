@@ -294,6 +294,11 @@ def _cmd_note(session: Session, args: argparse.Namespace) -> int:
 
 def _cmd_entities(session: Session, args: argparse.Namespace) -> int:
     summary = session.library.resolve(args.article)
+    # config.toml's backend (spaCy is loaded here, once); when it cannot be, one line says
+    # what to install and the rules answer.
+    problem = session.library.backend.load()
+    if problem:
+        print(f"briefreader: {one_line(problem)}", file=sys.stderr)
     _, entities = session.library.load(summary)
     if args.json:
         print(json.dumps([e.as_json() for e in entities], ensure_ascii=False, indent=1))

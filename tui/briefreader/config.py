@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefreader.spacy_backend import DEFAULT_MODEL
 from briefreader.store import HIGHLIGHT_COLOURS
 from briefreader.tags import normalise_tag
 
@@ -33,6 +34,21 @@ DEFAULT_HIGHLIGHT_MEANINGS: dict[str, str] = {
 }
 
 
+RULES_BACKEND = "rules"
+SPACY_BACKEND = "spacy"
+ENTITY_BACKENDS = (RULES_BACKEND, SPACY_BACKEND)
+# An importable package name: what spacy.load takes for an installed model.
+_MODEL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+@dataclass(frozen=True)
+class EntitySettings:
+    """[entities]: which recognizer finds entities; rules need nothing, spaCy is an extra."""
+
+    backend: str = RULES_BACKEND
+    spacy_model: str = DEFAULT_MODEL
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything the user can set; every field has a working default."""
@@ -45,6 +61,7 @@ class Config:
     highlight_meanings: dict[str, str] = field(
         default_factory=lambda: dict(DEFAULT_HIGHLIGHT_MEANINGS)
     )
+    entities: EntitySettings = field(default_factory=EntitySettings)
 
 
 @dataclass(frozen=True)
@@ -131,7 +148,46 @@ def _from_table(data: dict[str, object], path: Path, text: str = "") -> ConfigRe
                     '"T" or "ctrl+t".'
                 )
     meanings = _highlight_meanings(data.get("highlights"), path, text, problems)
-    return ConfigResult(Config(quick_tags, export_path, theme, keys, meanings), tuple(problems))
+    entities = _entity_settings(data.get("entities"), path, text, problems)
+    return ConfigResult(
+        Config(quick_tags, export_path, theme, keys, meanings, entities), tuple(problems)
+    )
+
+
+def _entity_settings(raw: object, path: Path, text: str, problems: list[str]) -> EntitySettings:
+    """[entities] backend = "rules" | "spacy", spacy_model = an installed model package."""
+    if raw is None:
+        return EntitySettings()
+    if not isinstance(raw, dict):
+        problems.append(f'{path}: [entities] must be a table like backend = "spacy".')
+        return EntitySettings()
+    backend = RULES_BACKEND
+    model = DEFAULT_MODEL
+    for key, value in raw.items():
+        where = f"{path}{_line(text, key)}"
+        if key == "backend":
+            if isinstance(value, str) and value.strip().casefold() in ENTITY_BACKENDS:
+                backend = value.strip().casefold()
+            else:
+                problems.append(
+                    f"{where}: entities.backend = {value!r} is not one of "
+                    f"{', '.join(repr(b) for b in ENTITY_BACKENDS)}; using the rules."
+                )
+        elif key == "spacy_model":
+            # The pip name ("en-core-web-sm") and the import name are both accepted.
+            name = value.strip().replace("-", "_") if isinstance(value, str) else ""
+            if _MODEL_NAME.fullmatch(name):
+                model = name
+            else:
+                problems.append(
+                    f"{where}: entities.spacy_model = {value!r} must be an installed model "
+                    f'package name such as "en_core_web_sm"; using {DEFAULT_MODEL}.'
+                )
+        else:
+            problems.append(
+                f"{where}: [entities] has no setting {key!r}; use backend or spacy_model."
+            )
+    return EntitySettings(backend, model)
 
 
 def _highlight_meanings(raw: object, path: Path, text: str, problems: list[str]) -> dict[str, str]:

@@ -31,8 +31,10 @@ from briefreader.articles import (
     read_article,
 )
 from briefreader.atomicfile import atomic_write_bytes
+from briefreader.config import EntitySettings
 from briefreader.corrections import apply_corrections
 from briefreader.entities import Entity, recognize
+from briefreader.entity_backend import EntityBackend
 from briefreader.indexing import (
     Record,
     content_hash,
@@ -173,9 +175,13 @@ class IndexEntry:
 class Library:
     """Articles from the user's folders, or the samples when there are none yet."""
 
-    def __init__(self, paths: AppPaths, store: AnnotationStore) -> None:
+    def __init__(
+        self, paths: AppPaths, store: AnnotationStore, backend: EntityBackend | None = None
+    ) -> None:
         self.paths = paths
         self.store = store
+        # The recognizer config.toml chose for opened articles; the index keeps the rules'.
+        self.backend = backend or EntityBackend(EntitySettings(), paths.data_dir)
         # Article id → (label, name) of each distinct entity: filters and the entity index.
         self.entity_names = EntityNames()
         self._dirty = False
@@ -451,7 +457,9 @@ class Library:
         article = read_article(path)
         self._indexed(path)  # a changed file gets its new summary and names in the index
         self._save_index()
-        entities = recognize(article.text)
+        entities = self.backend.entities(article.text)
+        if entities is None:  # the rules backend, or spaCy still loading (or unavailable)
+            entities = recognize(article.text)
         # The user's corrections apply to every article, after recognition, never cached.
         return article, apply_corrections(article.text, entities, self.store.corrections())
 

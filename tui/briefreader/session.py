@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefreader.config import Config, load_config
 from briefreader.corrections import Correction, NameCorrector
+from briefreader.entity_backend import EntityBackend
 from briefreader.entity_index import EntityIndex
 from briefreader.library import Library
 from briefreader.paths import AppPaths, resolve_paths
@@ -71,6 +72,6 @@ def open_session(data_dir: str | os.PathLike[str] | None = None) -> Session:
     paths = resolve_paths(data_dir)
     config_result = load_config(paths.config_file)
     store = AnnotationStore(paths.annotations_file)
-    library = Library(paths, store)
+    library = Library(paths, store, EntityBackend(config_result.config.entities, paths.data_dir))
     problems = [*config_result.problems, *store.problems]
     return Session(paths, config_result.config, store, library, problems)

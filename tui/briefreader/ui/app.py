@@ -175,6 +175,38 @@ class BriefreaderApp(App[None]):
         for problem in self.session.problems:
             self.notify(one_line(problem), severity="error", timeout=12, markup=False)
         self.load_library()
+        if self.session.library.backend.pending:
+            self.load_entity_backend()
+
+    @work(thread=True, exclusive=True, group="entity-backend")
+    def load_entity_backend(self) -> None:
+        """Load the configured entity model (spaCy: seconds) without holding up the app.
+
+        Until it is ready the reader shows the rules' entities and says so; then every open
+        reader is refreshed with the model's.
+        """
+        problem = self.session.library.backend.load()
+        with contextlib.suppress(RuntimeError):  # the app may be closing
+            self.call_from_thread(self._entity_backend_loaded, problem)
+
+    def _entity_backend_loaded(self, problem: str | None) -> None:
+        if problem:
+            self.say(problem, "warning")
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                self._refresh_entities(screen)
+
+    @work(thread=True, group="entity-backend-refresh")
+    def _refresh_entities(self, reader: ReaderScreen) -> None:
+        """The open article's entities again, from the backend now loaded (off the UI thread)."""
+        try:
+            _, entities = self.session.library.load(reader.summary)
+        except (ArticleError, OSError):
+            entities = reader.entities  # the file went away: keep what is shown
+        except Exception as error:
+            self.call_from_thread(self.show_error, error)
+            return
+        self.call_from_thread(reader.show_entities, entities)
 
     def _apply_key_overrides(self) -> None:
         overrides = self.session.config.keys
@@ -305,6 +337,7 @@ class BriefreaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def _load_article(self, summary: ArticleSummary, replace: bool = False) -> None:
+        provisional = self.session.library.backend.pending
         try:
             article, entities = self.session.library.load(summary)
         except (ArticleError, OSError) as error:
@@ -315,7 +348,7 @@ class BriefreaderApp(App[None]):
         except Exception as error:
             self.call_from_thread(self.show_error, error)
             return
-        self.call_from_thread(self._show_reader, summary, article, entities, replace)
+        self.call_from_thread(self._show_reader, summary, article, entities, replace, provisional)
 
     def _show_reader(
         self,
@@ -323,12 +356,15 @@ class BriefreaderApp(App[None]):
         article: object,
         entities: list[Entity],
         replace: bool = False,
+        provisional: bool = False,
     ) -> None:
         reader = ReaderScreen(summary, article, entities)  # type: ignore[arg-type]
         if replace and isinstance(self.screen, ReaderScreen):
             self.switch_screen(reader)
         else:
             self.push_screen(reader)
+        if provisional and not self.session.library.backend.pending:
+            self._refresh_entities(reader)  # the model became ready while this was read
         if self.session.store.set_read(summary.id):
             self.list_screen.refresh_article(summary.id)
 

@@ -297,6 +297,9 @@ class ReaderScreen(AnnotatingScreen):
         parts: list[str | tuple[str, str]] = [
             (f"{reading.progress(view.scroll_y, view.max_scroll_y):>3}%", "bold"),
         ]
+        backend_note = self.brief_app.session.library.backend.status()
+        if backend_note:
+            parts.append((f" · {backend_note}", "italic"))
         if self.selection is not None:
             start, end = self.selection
             dark = self.app.current_theme.dark
@@ -435,8 +438,13 @@ class ReaderScreen(AnnotatingScreen):
 
     def reload_entities(self) -> None:
         """Entities again from the library, so corrections (or their undo) show at once."""
+        _, entities = self.brief_app.session.library.load(self.summary)
+        self.show_entities(entities)
+
+    def show_entities(self, entities: list[Entity]) -> None:
+        """Draw the article with these entities (after a correction, or a model loaded)."""
         keep = self.current_entity
-        _, self.entities = self.brief_app.session.library.load(self.summary)
+        self.entities = entities
         self.current_entity = None if keep is None or keep >= len(self.entities) else keep
         self._drawn.clear()
         self.render_blocks()
