@@ -145,3 +145,26 @@ def test_unknown_field_is_a_plain_word():
 )
 def test_sort_by_any_column(key: str, descending: bool, expected: list[str]):
     assert [e.summary.id for e in sort_entries(LIBRARY, key, descending)] == expected
+
+
+def test_typed_plain_quotes_and_dashes_find_typographic_ones():
+    rows = [
+        entry("a", "Kremlin: “We don’t comment” — Peskov"),
+        entry("b", "Markets rally in Tokyo"),
+    ]
+    kept, _ = filter_entries(rows, "don't")
+    assert [e.summary.id for e in kept] == ["a"]
+    assert [e.summary.id for e in filter_entries(rows, "comment”")[0]] == ["a"]
+    plain = [entry("c", 'He said "no" - twice')]
+    assert filter_entries(plain, "“no”")[0] == plain  # and the other way round
+
+
+def test_entity_labels_are_not_searchable_words():
+    rows = [
+        entry("a", "One", names=(("PERSON", "Viktor Khrenin"), ("PLACE", "Minsk"))),
+        entry("b", "Two", names=(("ORG", "TASS"),)),
+    ]
+    assert filter_entries(rows, "entity:person")[0] == []
+    assert filter_entries(rows, "place")[0] == []
+    assert [e.summary.id for e in filter_entries(rows, "khrenin")[0]] == ["a"]
+    assert [e.summary.id for e in filter_entries(rows, "entity:tass")[0]] == ["b"]

@@ -335,7 +335,7 @@ class BriefreaderApp(App[None]):
         """
         self._load_article(summary, replace)
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", description="read an article")
     def _load_article(self, summary: ArticleSummary, replace: bool = False) -> None:
         provisional = self.session.library.backend.pending
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -10,8 +10,15 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from briefreader.filtering import SORT_KEYS, ListEntry, filter_entries, sort_entries
+from briefreader.filtering import (
+    SORT_KEYS,
+    ListEntry,
+    filter_entries,
+    prepare_search,
+    sort_entries,
+)
 from briefreader.library import ArticleSummary
 from briefreader.store import Annotation, ReadingState
 from briefreader.textsafety import one_line
@@ -22,6 +29,8 @@ from briefreader.ui.key_bar import KeyBar
 from briefreader.ui.widgets import QuickTagBar
 
 DEBOUNCE_FROM = 5000
+# From this many rows the filter text is folded ahead, in the background.
+LARGE_LIST = DEBOUNCE_FROM
 DEBOUNCE_SECONDS = 0.15
 FILTER_HINT = 'words, tag:x place:x source:x entity:"x y" after:2025-10-01 before: unread starred'
 
@@ -181,6 +190,19 @@ class ArticleListScreen(AnnotatingScreen):
         ]
         self._sorted = sort_entries(entries, self.sort_key, self.descending)
         self.apply_view(keep)
+        if len(entries) >= LARGE_LIST:
+            self._prepare_search(entries)
+
+    # A description of our own: by default Textual writes repr() of the arguments, which
+    # for 100k rows was a 400 MB string.
+    @work(thread=True, exclusive=True, group="search", description="fold rows for filtering")
+    def _prepare_search(self, entries: list[ListEntry]) -> None:
+        """Fold the rows' text for filtering in the background, a slice at a time."""
+        worker = get_current_worker()
+        for start in range(0, len(entries), 2000):
+            if worker.is_cancelled:
+                return  # a newer list replaced these rows
+            prepare_search(entries[start : start + 2000])
 
     def apply_view(self, keep: str | None = None) -> None:
         """Filter the already built, already sorted rows: what each keystroke costs."""
