@@ -51,6 +51,11 @@ class ListEntry:
     _haystack: str | None = field(default=None, init=False, repr=False, compare=False)
     _names_text: str | None = field(default=None, init=False, repr=False, compare=False)
 
+    def update(self, annotation: Annotation, state: ReadingState, highlights: int) -> None:
+        """The user tagged, noted, read or marked the article: the row follows."""
+        self.annotation, self.state, self.highlights = annotation, state, highlights
+        self._haystack = None  # tags and note are searched
+
     @property
     def entity_names(self) -> tuple[tuple[str, str], ...]:
         """(label, name) of each distinct entity in the article."""

@@ -148,13 +148,6 @@ class ArticleTable(ScrollView, can_focus=True):
         self.cursor = index
         self.refresh()
 
-    def replace_entry(self, entry: ListEntry) -> None:
-        """Redraw one article after its tags, note or marks changed."""
-        for index, old in enumerate(self.entries):
-            if old.summary.id == entry.summary.id:
-                self.entries[index] = entry
-                self.refresh_line(index - self.scroll_offset.y)
-
     @property
     def current(self) -> ListEntry | None:
         """The article under the cursor."""

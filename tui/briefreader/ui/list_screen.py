@@ -100,6 +100,7 @@ class ArticleListScreen(AnnotatingScreen):
         self.entries: list[ListEntry] = []
         # Every article's row, sorted; filtering picks from it without rebuilding rows.
         self._sorted: list[ListEntry] = []
+        self._rows: dict[str, ListEntry] = {}  # article id → its row, for one-row updates
         self._pending_filter: Timer | None = None
         self.query_text = ""
         self.problems: list[str] = []
@@ -188,6 +189,7 @@ class ArticleListScreen(AnnotatingScreen):
             )
             for s in self.brief_app.summaries
         ]
+        self._rows = {e.summary.id: e for e in entries}
         self._sorted = sort_entries(entries, self.sort_key, self.descending)
         self.apply_view(keep)
         if len(entries) >= LARGE_LIST:
@@ -234,6 +236,7 @@ class ArticleListScreen(AnnotatingScreen):
             self.brief_app.summaries.extend(fresh)
             # Only the new rows are built; the rows already shown are merged in, not rebuilt.
             added = [self._entry(summary) for summary in fresh]
+            self._rows.update((e.summary.id, e) for e in added)
             self._sorted = sort_entries(self._sorted + added, self.sort_key, self.descending)
             self.apply_view()
 
@@ -242,11 +245,11 @@ class ArticleListScreen(AnnotatingScreen):
         if article_id is None:
             self.show_articles()
             return
-        summary = next((s for s in self.brief_app.summaries if s.id == article_id), None)
-        if summary is not None:
-            entry = self._entry(summary)
-            self._sorted = [entry if e.summary.id == article_id else e for e in self._sorted]
-            self.table.replace_entry(entry)
+        row = self._rows.get(article_id)
+        if row is not None:  # updated in place: no walk over 100k rows on every keypress
+            fresh = self._entry(row.summary)
+            row.update(fresh.annotation, fresh.state, fresh.highlights)
+            self.table.refresh()
         self._update_status()
         if self.query_one("#tag-panel").display:
             self._fill_tag_panel()
