@@ -200,6 +200,7 @@ class Programs:
     ) -> None:
         self.briefreader = briefreader
         self.newsboat = newsboat
+        self.python = sys.executable  # runs textual_floor.py; needs Textual importable
         self.work = work
         self.timeout = timeout
         home = work / "home"
@@ -332,6 +333,21 @@ def session_briefreader(
     return figures
 
 
+def session_floor(
+    tmux: Tmux, progs: Programs, n: int, manifest: dict, name: str
+) -> dict[str, float]:
+    """An empty Textual app showing the same title: what any Textual program pays to start."""
+    title = manifest["probe"]["title"]
+    argv = [progs.python, str(HERE / "textual_floor.py"), title]
+    try:
+        start = time.perf_counter()
+        tmux.start(name, argv, progs.env, progs.work)
+        shown = wait_screen(tmux, name, lambda s: title[:40] in s, "floor title", progs.timeout)
+        return {"floor_first_screen": shown - start}
+    finally:
+        tmux.kill(name)
+
+
 def session_newsboat(
     tmux: Tmux, progs: Programs, n: int, manifest: dict, name: str
 ) -> dict[str, float]:
@@ -427,6 +443,8 @@ def measure_size(
         order = ("briefreader", "newsboat") if r % 2 == 0 else ("newsboat", "briefreader")
         for prog in order:
             figures = sessions[prog](tmux, progs, n, manifest, f"{prog}-{n}-{r}")
+            if prog == "briefreader":
+                figures.update(session_floor(tmux, progs, n, manifest, f"floor-{n}-{r}"))
             for key, value in figures.items():
                 add(prog, key, value)
             log(
@@ -446,6 +464,7 @@ def measure_size(
 ROWS_SHOWN = (
     ("ingest", "cold ingest (s)", "s"),
     ("first_screen", "first screen, warm (s)", "s"),
+    ("floor_first_screen", "first screen of an empty Textual app (s)", "s"),
     ("open", "open an article (ms)", "ms"),
     ("filter", "filter (ms)", "ms"),
     ("ingest_rss_kb", "peak memory, ingest (MB)", "MB"),
@@ -471,9 +490,12 @@ def table(results: dict[int, dict[str, dict[str, float]]]) -> list[str]:
     for n, result in results.items():
         br, nb = result["briefreader"], result["newsboat"]
         for key, label, unit in ROWS_SHOWN:
-            ratio = br[key] / nb[key] if nb.get(key) else float("nan")
+            # The floor has no newsboat run of its own: it is set against newsboat's start.
+            theirs = nb.get("first_screen" if key == "floor_first_screen" else key, float("nan"))
+            ours = br.get(key, float("nan"))
+            ratio = ours / theirs if theirs else float("nan")
             lines.append(
-                f"| {n:,} | {label} | {fmt(br[key], unit)} | {fmt(nb[key], unit)} | {ratio:.2f}x |"
+                f"| {n:,} | {label} | {fmt(ours, unit)} | {fmt(theirs, unit)} | {ratio:.2f}x |"
             )
         lines.append(
             f"| {n:,} | newsboat: launch to article titles (s) | – "
@@ -516,6 +538,12 @@ def targets(results: dict[int, dict[str, dict[str, float]]]) -> list[str]:
         3.0,
         f"{value:.3f}x" if value is not None else "",
     )
+    if ten and "floor_first_screen" in ten["briefreader"]:
+        floor = ten["briefreader"]["floor_first_screen"] / ten["newsboat"]["first_screen"]
+        lines.append(
+            f"| (for scale: an empty Textual app's first screen vs newsboat's at 10k) "
+            f"| {floor:.3f}x | {'within' if floor <= 3.0 else 'already over'} 3x |"
+        )
     value = (
         hundred["briefreader"]["first_screen"] / ten["briefreader"]["first_screen"]
         if ten and hundred
