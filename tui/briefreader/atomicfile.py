@@ -9,12 +9,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def atomic_write_bytes(path: Path, data: bytes, shared: bool = False) -> None:
-    """Write data to path atomically, creating the folder if needed.
+def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], shared: bool = False) -> None:
+    """Write data (bytes, or chunks of them) to path atomically, creating the folder if needed.
 
+    Chunks let a 100k-row index stream to disk instead of being joined in memory first.
     The temporary file is private (0600), right for the database; `shared` gives the file
     the permissions a normal new file gets (umask applied), right for exports other tools read.
     """
@@ -26,7 +28,10 @@ def atomic_write_bytes(path: Path, data: bytes, shared: bool = False) -> None:
             os.umask(umask)
             os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

@@ -12,6 +12,7 @@ milliseconds, while keeping every article's spans cost a third of the index.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -294,9 +295,12 @@ class Library:
 
     def _save_index(self) -> None:
         if self._dirty:
-            header = orjson.dumps({"version": INDEX_VERSION})
-            rows = (orjson.dumps(entry.row(path)) for path, entry in self._index.items())
-            atomic_write_bytes(self.paths.index_file, b"\n".join((header, *rows)) + b"\n")
+            header = orjson.dumps({"version": INDEX_VERSION}) + b"\n"
+            rows = (
+                orjson.dumps(entry.row(path), option=orjson.OPT_APPEND_NEWLINE)
+                for path, entry in self._index.items()
+            )  # streamed: 100k rows are never one 80 MB string in memory
+            atomic_write_bytes(self.paths.index_file, itertools.chain((header,), rows))
             self._dirty = False
 
     def _cached(self, path: Path) -> ArticleSummary | None:
@@ -344,13 +348,14 @@ class Library:
         found: Callable[[ArticleSummary], None] | None = None,
     ) -> list[tuple[Path, ArticleSummary | None, str | None]]:
         """Index many files: cached ones at once, the rest in parallel; in the given order."""
-        results: dict[Path, tuple[ArticleSummary | None, str | None]] = {}
+        # Keyed by path text: 100k Path objects made again from worker results cost ~40 MB.
+        results: dict[str, tuple[ArticleSummary | None, str | None]] = {}
         stale: list[str] = []
         for path in paths:
             try:
                 hit = self._cached(path)
             except OSError as error:
-                results[path] = (
+                results[str(path)] = (
                     None,
                     "file not found"
                     if isinstance(error, FileNotFoundError)
@@ -360,7 +365,7 @@ class Library:
             if hit is None:
                 stale.append(str(path))
             else:
-                results[path] = (hit, None)
+                results[str(path)] = (hit, None)
         done = len(results)
         total = len(paths)
         if progress and done:
@@ -368,13 +373,13 @@ class Library:
         for path_text, record, reason in index_files(stale):
             done += 1
             summary = self._keep(path_text, record) if record is not None else None
-            results[Path(path_text)] = (summary, reason)
+            results[path_text] = (summary, reason)
             if found and summary is not None:
                 found(summary)
             if progress:
                 progress(done, total)
         self._save_index()
-        return [(path, *results[path]) for path in paths]
+        return [(path, *results[str(path)]) for path in paths]
 
     # -- the library -------------------------------------------------------------------
 
@@ -405,7 +410,10 @@ class Library:
                 for path_text, entry in self._index.items()
                 if path_text.startswith(prefixes) or path_text in exact
             )
-            return found  # not remembered: the checked list replaces it
+            # Not remembered as the list (the checked one replaces it), but its top is what
+            # the next start shows first: a session quit before its check still leaves one.
+            self._remember_first_rows(found)
+            return found
         files = [path for root in roots for path in iter_article_files(root)]
         # Unreadable files were reported by `add`; the list shows what can be read.
         found = _unique_sorted(
@@ -449,6 +457,7 @@ class Library:
                 known.add(summary.id)
                 report.added.append(summary)
         self._summaries = None
+        self.summaries(trust_index=True)  # the next start's first screen, from what was indexed
         return report
 
     def load(self, summary: ArticleSummary) -> tuple[Article, list[Entity]]:

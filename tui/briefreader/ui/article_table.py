@@ -148,6 +148,13 @@ class ArticleTable(ScrollView, can_focus=True):
         self.cursor = index
         self.refresh()
 
+    def refresh_entry(self, entry: ListEntry) -> None:
+        """Redraw the row showing this entry, if it is on screen (no walk over every row)."""
+        top = self.scroll_offset.y
+        for y, shown in enumerate(self.entries[top : top + self.size.height]):
+            if shown is entry:
+                self.refresh_line(y)
+
     @property
     def current(self) -> ListEntry | None:
         """The article under the cursor."""

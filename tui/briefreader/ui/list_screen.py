@@ -101,6 +101,7 @@ class ArticleListScreen(AnnotatingScreen):
         # Every article's row, sorted; filtering picks from it without rebuilding rows.
         self._sorted: list[ListEntry] = []
         self._rows: dict[str, ListEntry] = {}  # article id → its row, for one-row updates
+        self._unread = 0  # unread rows shown, kept up to date as rows change
         self._pending_filter: Timer | None = None
         self.query_text = ""
         self.problems: list[str] = []
@@ -212,6 +213,7 @@ class ArticleListScreen(AnnotatingScreen):
         corrector = self.brief_app.session.name_corrector()
         self.entries, self.problems = filter_entries(self._sorted, self.query_text, corrector)
         self.table.set_entries(self.entries, keep)
+        self._count_unread()
         header = self.query_one(ListHeader)
         header.columns = self.table.columns
         header.sort_key, header.descending = self.sort_key, self.descending
@@ -247,12 +249,21 @@ class ArticleListScreen(AnnotatingScreen):
             return
         row = self._rows.get(article_id)
         if row is not None:  # updated in place: no walk over 100k rows on every keypress
+            was_unread = not row.state.read
             fresh = self._entry(row.summary)
             row.update(fresh.annotation, fresh.state, fresh.highlights)
-            self.table.refresh()
+            if self.query_text:
+                self._count_unread()  # the filtered rows: fewer, and the row may have left
+            else:
+                self._unread += (not row.state.read) - was_unread
+            self.table.refresh_entry(row)
         self._update_status()
         if self.query_one("#tag-panel").display:
             self._fill_tag_panel()
+
+    def _count_unread(self) -> None:
+        """Counted when the rows change, not on every cursor move (100k rows: ~50 ms)."""
+        self._unread = sum(1 for e in self.table.entries if not e.state.read)
 
     def _update_status(self) -> None:
         app = self.brief_app
@@ -267,8 +278,7 @@ class ArticleListScreen(AnnotatingScreen):
             parts += [counted, "loading the whole list…"]
         else:
             self.sub_title = f"{shown} articles{source}"
-            unread = sum(1 for e in self.table.entries if not e.state.read)
-            parts += [f"{shown} articles", f"{unread} unread"]
+            parts += [f"{shown} articles", f"{self._unread} unread"]
         if self.table.selected:
             parts.append(f"{len(self.table.selected)} selected (t, 1-9 tag them)")
         if self.query_text:
