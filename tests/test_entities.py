@@ -367,3 +367,12 @@ def test_known_place_opening_a_sentence_and_shouted_dateline():
 def test_word_after_a_possessive_is_not_guessed_as_a_person():
     text = "Kim Min-ho picked a champion. Min-ho’s Nocturne won the fight."
     assert ("PERSON", "Nocturne") not in found(text)
+
+
+def test_company_kind_heads_and_acronym_after_and():
+    assert ("ORG", "Verizon Communications") in found("Verizon Communications is prepping an app.")
+    assert spans("Fans saw LNG Esports and JD Gaming play in Seoul.") == [
+        ("ORG", "LNG Esports"),
+        ("ORG", "JD Gaming"),
+        ("PLACE", "Seoul"),
+    ]
