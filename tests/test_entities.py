@@ -351,3 +351,28 @@ def test_state_abbreviation_holiday_year_and_quote_after_comma():
     assert ("ORG", "National Parks Service") in found(
         '"We will take time," National Parks Service spokesperson Bill Line said.'
     )
+
+
+def test_law_and_event_names_carry_no_entities():
+    text = "The goal of the Paris Climate Accord is clear. She won the Oxford Open in May."
+    assert found(text) == {("DATE", "May")}
+    assert ("PLACE", "Versailles") not in found("He signed the Treaty of Versailles.")
+
+
+def test_known_place_opening_a_sentence_and_shouted_dateline():
+    assert ("PLACE", "New York") in found("New York Attorney General Letitia James sued.")
+    assert ("PLACE", "NEW YORK") in found("NEW YORK--Verizon is prepping a new app.")
+
+
+def test_word_after_a_possessive_is_not_guessed_as_a_person():
+    text = "Kim Min-ho picked a champion. Min-ho’s Nocturne won the fight."
+    assert ("PERSON", "Nocturne") not in found(text)
+
+
+def test_company_kind_heads_and_acronym_after_and():
+    assert ("ORG", "Verizon Communications") in found("Verizon Communications is prepping an app.")
+    assert spans("Fans saw LNG Esports and JD Gaming play in Seoul.") == [
+        ("ORG", "LNG Esports"),
+        ("ORG", "JD Gaming"),
+        ("PLACE", "Seoul"),
+    ]

@@ -405,16 +405,28 @@ class _Reader:
         n = len(run)
         words = [t.text for t in run]
         if n >= 2 and sum(_is_acronym(w) or w.isupper() for w in words) == n:
-            # A shouted heading ("ADD TO CART") unless every word is a known name.
-            if not all(w.title() in gz.PLACES or w in gz.ORGANISATIONS for w in words):
+            # A shouted heading ("ADD TO CART") unless it is a known name ("NEW YORK").
+            if not all(w.title() in gz.PLACES or w in gz.ORGANISATIONS for w in words) and (
+                " ".join(words).title() not in gz.PLACES
+            ):
                 return []
+        work_end = _work_spans(run)
         while i < n:
             token = run[i]
             word = token.text
+            if i in work_end:
+                i = work_end[i]  # "Paris Climate Accord", "US Open": no entities inside
+                after_title = False
+                continue
             if (
                 word in _CONNECTORS
                 or word in gz.FUNCTION_WORDS
-                or (token.sentence_start and self.common(token) and not after_title)
+                or (
+                    token.sentence_start
+                    and self.common(token)
+                    and not after_title
+                    and (self.known(run, i)[0] or 0) <= i + 1
+                )
             ):
                 i += 1
                 after_title = after_title and word in {"of", "the"}
@@ -553,6 +565,7 @@ class _Reader:
                     and j > i
                     and j + 1 < n
                     and _is_cap(run[j + 1].text)
+                    and not _is_acronym(run[j + 1].text)  # "LNG Esports and JD Gaming"
                     and self.org_phrase(run, j + 1) is not None
                 ):
                     j += 1
@@ -692,6 +705,49 @@ class _Reader:
                 break
             j += 1
         return j
+
+
+# Last words of the names of laws, treaties, events and awards: the guideline annotates
+# neither these names nor the names inside them ("Paris Climate Accord", "US Open").
+_WORK_HEADS = frozenset(
+    "Accord Accords Agreement Treaty Protocol Declaration Doctrine Act Prize Award Awards "
+    "Open Cup Games Olympics Championship Championships Festival Summit Marathon Expo "
+    "Parade War".split()
+)
+
+
+def _work_spans(run: list[_Token]) -> dict[int, int]:
+    """Start -> end of each law, treaty, event or award name in a run.
+
+    The name is the stretch of capitalised words ending in a head from _WORK_HEADS (not
+    crossing a possessive), plus an "of the Name" tail ("Treaty of Versailles"). A head
+    opening the run alone is left to the other rules (a capitalised "Open" or "War" at a
+    sentence start is an ordinary word).
+    """
+    spans: dict[int, int] = {}
+    n = len(run)
+    for j, token in enumerate(run):
+        if token.text not in _WORK_HEADS:
+            continue
+        k = j
+        while k > 0 and _is_cap(run[k - 1].text) and not run[k - 1].possessive:
+            if run[k - 1].text in gz.TITLES:
+                break
+            k -= 1
+        end = j + 1
+        if end + 1 < n and run[end].text == "of" and not token.possessive:
+            m = end + 1
+            while m < n and run[m].text == "the":
+                m += 1
+            while m < n and _is_cap(run[m].text):
+                m += 1
+                if run[m - 1].possessive:
+                    break
+            if m > end + 1 and _is_cap(run[m - 1].text):
+                end = m
+        if k < j or end > j + 1:
+            spans[k] = max(spans.get(k, end), end)
+    return spans
 
 
 _FACILITY_WORDS = frozenset("National International Royal Memorial Regional Municipal".split())
@@ -845,6 +901,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     next_word = following[0].strip(",.:;") if following else ""
     if next_word[:1].isdigit():
         return None  # "Worlds 2023", "Windows 11": events and products
+    if len(words) == 1 and mention.context.endswith(("'s", "’s")):
+        return None  # "Oner’s Nocturne", "Verizon's TV-anywhere": something owned, unnamed
     if mention.context == "the" and not mention.sentence_start:
         return ORG if len(words) == 1 else None  # people do not take "the"
     if len(words) == 1 and (next_word in _ORG_AFTER or _org_apposition(text, mention)):

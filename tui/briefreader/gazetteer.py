@@ -830,6 +830,20 @@ KNOWN_PHRASE_LENGTHS = _phrase_lengths(ORGANISATIONS, PLACES)
 
 ORG_HEADS = _words("""
 Ministry
+Communications
+Pharmaceuticals
+Entertainment
+Networks
+Gaming
+Enterprises
+Labs
+Foods
+Brands
+Securities
+Ventures
+Studios
+Semiconductor
+Restaurant
 Ministries
 Forces
 Force
