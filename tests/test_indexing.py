@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from pathlib import Path
-
-import pytest
 
 from briefreader import indexing, library
 from briefreader.session import open_session
@@ -150,31 +147,24 @@ def test_a_damaged_or_old_index_is_rebuilt_and_nothing_is_lost(tmp_path: Path):
     third.close()
 
 
-def test_an_index_from_the_previous_version_is_converted_not_rebuilt(tmp_path: Path, monkeypatch):
+def test_an_index_made_by_another_recognizer_is_read_again(tmp_path: Path, monkeypatch):
     write_stories(tmp_path / "news", 3)
     session = open_session(tmp_path / "data")
     session.library.add([tmp_path / "news"])
     expected = session.library.summaries()
-    entries = dict(session.library._index)
     session.close()
-    files = {
-        path: {
-            "size": e.size,
-            "mtime": e.mtime,
-            "sha": e.sha,
-            "summary": dataclasses.asdict(e.summary),
-            "entities": "",
-            "names": e.names,
-        }
-        for path, e in entries.items()
-    }
-    data = tmp_path / "data"
-    (data / "index.jsonl").unlink()
-    (data / "index.json").write_text(json.dumps({"version": 4, "files": files}))
-    monkeypatch.setattr(library, "index_record", lambda path: pytest.fail(f"re-read {path}"))
-    again = open_session(data)
+    old = tmp_path / "data" / "index.json"
+    old.write_text('{"version": 4, "files": {}}')  # what an older briefreader left behind
+    monkeypatch.setattr(library, "RECOGNIZER_VERSION", "a newer recognizer")
+    calls: list[str] = []
+    real = indexing.index_record
+    monkeypatch.setattr(library, "index_record", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(indexing, "index_record", lambda p: calls.append(p) or real(p))
+    again = open_session(tmp_path / "data")
     assert again.library.summaries() == expected
-    assert (data / "index.jsonl").is_file() and not (data / "index.json").exists()
+    assert len(calls) == 3  # every file read again: its names may differ now
+    assert not old.exists()
     again.close()
 
 

@@ -32,6 +32,9 @@ ORG = "ORG"
 PLACE = "PLACE"
 DATE = "DATE"
 LABELS = (PERSON, ORG, PLACE, DATE)
+# Changed whenever recognition changes: the index keeps names found by one version, and a
+# library indexed by another is read again rather than mixing the two.
+RECOGNIZER_VERSION = "2026-11-25.2"
 
 
 @dataclass(frozen=True, order=True)

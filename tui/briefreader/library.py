@@ -34,7 +34,7 @@ from briefreader.articles import (
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.config import EntitySettings
 from briefreader.corrections import apply_corrections
-from briefreader.entities import Entity, recognize
+from briefreader.entities import RECOGNIZER_VERSION, Entity, recognize
 from briefreader.entity_backend import EntityBackend
 from briefreader.indexing import (
     Record,
@@ -248,16 +248,13 @@ class Library:
         index: dict[str, IndexEntry] = {}
         old = self.paths.data_dir / "index.json"  # version 4 and before: one big JSON object
         if old.exists():
-            index = self._from_version_4(old)
             with contextlib.suppress(OSError):
-                old.unlink()  # read once; it would only take disk space
-            if index:
-                return index
+                old.unlink()  # its names came from an older recognizer: rebuilt, not read
         try:
             with self.paths.index_file.open("rb") as stream:
                 header = orjson.loads(stream.readline() or b"{}")
-                if not isinstance(header, dict) or header.get("version") != INDEX_VERSION:
-                    return {}
+                if not isinstance(header, dict) or header != _index_header():
+                    return {}  # another format or another recognizer: read the files again
                 for line in stream:
                     try:
                         row = orjson.loads(line)
@@ -271,31 +268,9 @@ class Library:
             return {}  # a cache: missing or unreadable means rebuild
         return index
 
-    def _from_version_4(self, old: Path) -> dict[str, IndexEntry]:
-        """The previous index format, converted, so an upgrade does not re-read 100k files."""
-        index: dict[str, IndexEntry] = {}
-        try:
-            data = orjson.loads(old.read_bytes())
-            if data.get("version") != 4:
-                return {}
-            for path_text, record in data["files"].items():
-                fields = dict(record["summary"])
-                fields["notes"] = tuple(fields.get("notes") or ())
-                entry = IndexEntry(
-                    record["size"], record["mtime"], record["sha"],
-                    ArticleSummary(**fields), record.get("names") or "",
-                )  # fmt: skip
-                index[path_text] = entry
-                self.entity_names.put(entry.summary.id, entry.names)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            self.entity_names = EntityNames()
-            return {}
-        self._dirty = True
-        return index
-
     def _save_index(self) -> None:
         if self._dirty:
-            header = orjson.dumps({"version": INDEX_VERSION}) + b"\n"
+            header = orjson.dumps(_index_header()) + b"\n"
             rows = (
                 orjson.dumps(entry.row(path), option=orjson.OPT_APPEND_NEWLINE)
                 for path, entry in self._index.items()
@@ -488,6 +463,10 @@ class Library:
                 f"no article with id or path {path_or_id!r}; run 'briefreader list' to see ids"
             )
         raise LookupError(f"{path_or_id!r} matches {len(matches)} articles; type more of the id")
+
+
+def _index_header() -> dict[str, object]:
+    return {"version": INDEX_VERSION, "recognizer": RECOGNIZER_VERSION}
 
 
 def _unique_sorted(summaries: Iterable[ArticleSummary]) -> list[ArticleSummary]:
