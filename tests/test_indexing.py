@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from briefreader import indexing, library
+from briefreader import entities, indexing, library
 from briefreader.session import open_session
 
 
@@ -155,7 +155,7 @@ def test_an_index_made_by_another_recognizer_is_read_again(tmp_path: Path, monke
     session.close()
     old = tmp_path / "data" / "index.json"
     old.write_text('{"version": 4, "files": {}}')  # what an older briefreader left behind
-    monkeypatch.setattr(library, "RECOGNIZER_VERSION", "a newer recognizer")
+    monkeypatch.setattr(entities, "RECOGNIZER_VERSION", "a newer recognizer")
     calls: list[str] = []
     real = indexing.index_record
     monkeypatch.setattr(library, "index_record", lambda p: calls.append(p) or real(p))

@@ -17,10 +17,7 @@ from pathlib import Path
 
 from briefreader import __version__
 from briefreader.articles import ArticleError
-from briefreader.backup import BackupError, import_backup, parse_backup
 from briefreader.crashlog import write_crash_log
-from briefreader.export import FORMATS, ExportError, ExportOptions, run_export
-from briefreader.export_data import ExportFilter
 from briefreader.library import ArticleSummary
 from briefreader.session import Session, open_session
 from briefreader.storage import NewerSchemaError
@@ -46,6 +43,8 @@ def _common(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The subcommand parser; `briefreader [PATH ...]` without a command opens the TUI."""
+    from briefreader.export import FORMATS  # exports load only for the commands
+
     parser = argparse.ArgumentParser(
         prog="briefreader",
         description="Read news articles with entities highlighted; tag, note and export.",
@@ -157,14 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             return _run_tui(session, [Path(p).expanduser() for p in args.paths])
         return HANDLERS[command](session, args)
-    except (
-        UserError,
-        ArticleError,
-        LookupError,
-        ExportError,
-        BackupError,
-        NewerSchemaError,
-    ) as error:
+    except _user_errors() as error:
         print(f"briefreader: {one_line(str(error))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
@@ -191,6 +183,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if session is not None:
             session.close()
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Errors that are the user's to fix: one line, no traceback.
+
+    A function, evaluated only when an error reaches `main`, so opening the reader does
+    not import the export and backup code just to name their error classes.
+    """
+    from briefreader.backup import BackupError
+    from briefreader.export import ExportError
+
+    return (UserError, ArticleError, LookupError, ExportError, BackupError, NewerSchemaError)
 
 
 def _run_tui(session: Session, paths: list[Path]) -> int:
@@ -315,6 +319,9 @@ def _iso_day(value: str) -> str:
 
 
 def _cmd_export(session: Session, args: argparse.Namespace) -> int:
+    from briefreader.export import ExportOptions, run_export
+    from briefreader.export_data import ExportFilter
+
     output = Path(args.output).expanduser() if args.output else None
     folder = bool(args.output) and (args.output.endswith(("/", "\\")) or output.is_dir())
     options = ExportOptions(
@@ -334,6 +341,8 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
 
 
 def _cmd_import(session: Session, args: argparse.Namespace) -> int:
+    from briefreader.backup import import_backup, parse_backup
+
     source = Path(args.file).expanduser()
     try:
         raw = source.read_text("utf-8")

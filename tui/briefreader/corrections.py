@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefreader.entities import LABELS, Entity
+from briefreader.entity_types import LABELS, Entity
 
 REJECT = "reject"
 RELABEL = "relabel"

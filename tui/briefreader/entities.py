@@ -23,40 +23,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from briefreader import gazetteer as gz
+from briefreader.entity_types import DATE, LABELS, ORG, PERSON, PLACE, Entity, Recognizer
 
-PERSON = "PERSON"
-ORG = "ORG"
-PLACE = "PLACE"
-DATE = "DATE"
-LABELS = (PERSON, ORG, PLACE, DATE)
+__all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "recognize"]
+
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
 RECOGNIZER_VERSION = "2026-11-25.2"
-
-
-@dataclass(frozen=True, order=True)
-class Entity:
-    """One recognised mention: half-open character offsets into the article text."""
-
-    start: int
-    end: int
-    label: str
-    text: str
-
-    def as_json(self) -> dict[str, int | str]:
-        """The shape `briefreader entities --json` promises."""
-        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
-
-
-class Recognizer(Protocol):
-    """Anything that turns text into non-overlapping, sorted entity mentions."""
-
-    def recognize(self, text: str) -> list[Entity]:
-        """Return the entities in text."""
-        ...
 
 
 # -- dates -----------------------------------------------------------------------------

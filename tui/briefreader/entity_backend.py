@@ -25,7 +25,7 @@ import orjson
 
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.config import RULES_BACKEND, SPACY_BACKEND, EntitySettings
-from briefreader.entities import Entity
+from briefreader.entity_types import Entity
 from briefreader.spacy_backend import SpacyUnavailable, load_spacy_recognizer
 
 CACHE_VERSION = 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pygments.formatters import HtmlFormatter
 
-from briefreader.entities import Entity
+from briefreader.entity_types import Entity
 from briefreader.export_data import ExportItem
 from briefreader.highlighting import LEGEND_NAMES, LightEntityStyle, token_for, tokens_in
 from briefreader.textsafety import one_line, visible

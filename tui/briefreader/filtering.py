@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefreader.corrections import NameCorrector, canonical_name
-from briefreader.entities import LABELS
+from briefreader.entity_types import LABELS
 from briefreader.indexing import decode_names
 from briefreader.library import ArticleSummary
 from briefreader.store import Annotation, ReadingState

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from pygments.style import Style
 from pygments.token import Token, _TokenType
 
-from briefreader.entities import DATE, ORG, PERSON, PLACE, Entity
+from briefreader.entity_types import DATE, ORG, PERSON, PLACE, Entity
 
 EntityToken = Token.Name.Entity
 TOKENS: dict[str, _TokenType] = {

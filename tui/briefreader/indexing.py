@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.articles import READ_LIMIT_BYTES, ArticleError, read_article
-from briefreader.entities import Entity, recognize
+from briefreader.entity_types import Entity
 
 # Below this many files, one process is faster than starting a pool.
 PARALLEL_FROM = 48
@@ -56,6 +56,7 @@ def decode_names(packed: str) -> tuple[tuple[str, str], ...]:
 
 def index_record(path_text: str) -> Result:
     """Everything the index keeps about one file, or the reason it cannot be read."""
+    from briefreader.entities import recognize  # the recognizer loads where it is used
     from briefreader.library import summarise  # here, not at the top: library imports us
 
     path = Path(path_text)

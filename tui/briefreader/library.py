@@ -34,8 +34,8 @@ from briefreader.articles import (
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.config import EntitySettings
 from briefreader.corrections import apply_corrections
-from briefreader.entities import RECOGNIZER_VERSION, Entity, recognize
 from briefreader.entity_backend import EntityBackend
+from briefreader.entity_types import Entity
 from briefreader.indexing import (
     Record,
     content_hash,
@@ -443,6 +443,8 @@ class Library:
         self._save_index()
         entities = self.backend.entities(article.text)
         if entities is None:  # the rules backend, or spaCy still loading (or unavailable)
+            from briefreader.entities import recognize  # loaded when first needed
+
             entities = recognize(article.text)
         # The user's corrections apply to every article, after recognition, never cached.
         return article, apply_corrections(article.text, entities, self.store.corrections())
@@ -466,6 +468,8 @@ class Library:
 
 
 def _index_header() -> dict[str, object]:
+    from briefreader.entities import RECOGNIZER_VERSION  # not at start: see entity_types
+
     return {"version": INDEX_VERSION, "recognizer": RECOGNIZER_VERSION}
 
 

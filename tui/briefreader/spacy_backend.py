@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from briefreader.entities import DATE, ORG, PERSON, PLACE, Entity
+from briefreader.entity_types import DATE, ORG, PERSON, PLACE, Entity
 
 # The model the `spacy` extra installs: a re-upload of Explosion's en_core_web_sm 3.8.0
 # (MIT) under another name, because the official package is not on the package registry.

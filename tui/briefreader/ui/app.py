@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import ParamSpec
+from typing import TYPE_CHECKING, ParamSpec
 
 from textual import work
 from textual.actions import ActionParseResult
@@ -28,14 +28,7 @@ from briefreader.articles import ArticleError
 from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.drafts import NoteDrafts
-from briefreader.entities import Entity
-from briefreader.entity_index import EntityIndex
-from briefreader.export import ExportError, ExportOptions, run_export
-from briefreader.export_choices import (
-    export_choices,
-    last_export_options,
-    remember_export_options,
-)
+from briefreader.entity_types import Entity
 from briefreader.library import AddReport, ArticleSummary
 from briefreader.session import Session
 from briefreader.textsafety import one_line
@@ -45,6 +38,10 @@ from briefreader.ui.error_screen import ErrorScreen
 from briefreader.ui.help_screen import HelpScreen
 from briefreader.ui.list_screen import ArticleListScreen
 from briefreader.ui.reader_screen import ReaderScreen
+
+if TYPE_CHECKING:  # exports load when first used: they are not needed to show the list
+    from briefreader.entity_index import EntityIndex
+    from briefreader.export import ExportOptions
 
 P = ParamSpec("P")
 
@@ -390,10 +387,15 @@ class BriefreaderApp(App[None]):
 
     def export_markdown(self) -> None:
         """`e`: export again with the options used last (first time: the Markdown digest)."""
+        from briefreader.export_choices import last_export_options
+
         self.export_with(last_export_options(self.session))
 
     def export_with(self, options: ExportOptions) -> None:
         """Export, remember the choice for the next `e`, and say where it went."""
+        from briefreader.export import ExportError, run_export
+        from briefreader.export_choices import remember_export_options
+
         try:
             result = run_export(self.session, options)
         except ExportError as error:
@@ -439,6 +441,8 @@ class BriefreaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Keys", "Show every key and what it does", self.action_help)
+        from briefreader.export_choices import export_choices
+
         # The palette reads titles and help as markup: user text (paths, tags) is escaped.
         for title, help_text, options in export_choices(self.session):
             yield SystemCommand(title, escape(help_text), partial(self.export_with, options))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pygments.style import Style
 from textual.content import Content, Span
 
-from briefreader.entities import LABELS, Entity
+from briefreader.entity_types import LABELS, Entity
 from briefreader.highlighting import (
     LEGEND_NAMES,
     DarkEntityStyle,

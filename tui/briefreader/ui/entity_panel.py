@@ -17,8 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from briefreader.entities import Entity
 from briefreader.entity_index import EntityIndex, name_key, shows_better
+from briefreader.entity_types import Entity
 from briefreader.highlighting import LEGEND_NAMES
 from briefreader.textsafety import one_line
 

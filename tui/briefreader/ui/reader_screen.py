@@ -23,8 +23,8 @@ from briefreader import reading
 from briefreader.articles import Article
 from briefreader.config import QUICK_TAG_KEYS
 from briefreader.corrections import ADD, ALIAS, REJECT, RELABEL, Correction
-from briefreader.entities import Entity
 from briefreader.entity_index import name_key
+from briefreader.entity_types import Entity
 from briefreader.highlighting import LEGEND_NAMES, colour_of
 from briefreader.library import ArticleSummary
 from briefreader.store import HIGHLIGHT_COLOURS, AttachedHighlight
