@@ -280,3 +280,20 @@ async def test_a_big_library_shows_its_top_rows_before_the_index_is_read(
         assert table_titles(app) == newest  # then the whole list
         status = str(app.list_screen.query_one("#list-status").render())
         assert "4 articles" in status and "loading" not in status
+
+
+async def test_after_quit_the_indexing_worker_stops_reporting_to_the_screens(make_session):
+    from briefreader.ui.app import ProgressTicker
+
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        calls: list[object] = []
+        app.call_from_thread = lambda *args: calls.append(args)  # type: ignore[method-assign]
+        ticker = ProgressTicker(app)
+        ticker.progress(1, 10)
+        assert len(calls) == 1  # while running, progress reaches the list
+        await pilot.press("q")
+    assert app.leaving
+    ticker.progress(10, 10)  # a 100k check still running after q: its screens are gone
+    assert len(calls) == 1

@@ -15,6 +15,7 @@ import contextlib
 import itertools
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -191,6 +192,10 @@ class Library:
         self._index_lock = threading.Lock()
         self._summaries: list[ArticleSummary] | None = None
         self._first_rows: list[list[object]] | None = None
+        # Called now and then while checking every file against the index (seconds at
+        # 100k, holding no lock). A TUI sets it to wait while the user waits for a screen;
+        # by default it just lets other threads run.
+        self.pause_point: Callable[[], None] = _yield_to_other_threads
         self._first_total = -1
 
     @property
@@ -255,7 +260,10 @@ class Library:
                 header = orjson.loads(stream.readline() or b"{}")
                 if not isinstance(header, dict) or header != _index_header():
                     return {}  # another format or another recognizer: read the files again
-                for line in stream:
+                for count, line in enumerate(stream):
+                    if count % 1000 == 999:
+                        # Yield only: an article being opened may be waiting for this read.
+                        _yield_to_other_threads()
                     try:
                         row = orjson.loads(line)
                         entry = IndexEntry.from_row(row)
@@ -326,7 +334,9 @@ class Library:
         # Keyed by path text: 100k Path objects made again from worker results cost ~40 MB.
         results: dict[str, tuple[ArticleSummary | None, str | None]] = {}
         stale: list[str] = []
-        for path in paths:
+        for count, path in enumerate(paths):
+            if count % 500 == 499:
+                self.pause_point()  # a background check of 100k files: let the UI go first
             try:
                 hit = self._cached(path)
             except OSError as error:
@@ -465,6 +475,10 @@ class Library:
                 f"no article with id or path {path_or_id!r}; run 'briefreader list' to see ids"
             )
         raise LookupError(f"{path_or_id!r} matches {len(matches)} articles; type more of the id")
+
+
+def _yield_to_other_threads() -> None:
+    time.sleep(0)
 
 
 def _index_header() -> dict[str, object]:

@@ -8,6 +8,7 @@ worker threads so the interface never freezes.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -15,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec
 
+from rich.console import RenderableType
 from textual import work
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
@@ -60,6 +62,8 @@ class ProgressTicker:
         self.pending: list[ArticleSummary] = []
 
     def progress(self, done: int, total: int) -> None:
+        if self.app.leaving:
+            return
         now = time.monotonic()
         if done < total and now - self.last < self.INTERVAL:
             return
@@ -99,6 +103,12 @@ class BriefreaderApp(App[None]):
         self.note_drafts = NoteDrafts(session.paths.drafts_dir)
         self.list_screen = ArticleListScreen()
         self.exit_message: str | None = None
+        self.leaving = False  # set by exit(): workers still running must not touch screens
+        # Cleared while the user waits for a screen (an article opening, the first list);
+        # background loops pause on it, so 100k files being checked do not slow that down.
+        self._quiet = threading.Event()
+        self._quiet.set()
+        session.library.pause_point = self.pause_point
         # Files gone from under annotated articles are reported once a session.
         self._missing_said = False
         if session.config.theme:
@@ -247,7 +257,9 @@ class BriefreaderApp(App[None]):
             first = library.first_rows()
             shown_first = first is not None and first[1] > len(first[0])
             if first is not None and shown_first:  # a big library: its top rows at once
+                self._quiet.clear()
                 self.call_from_thread(self._first_rows_shown, *first, library.showing_samples)
+                self._quiet.wait(1.0)  # the first screen is drawn before the index is read
             quick = library.summaries(trust_index=True)
             if quick:  # the list at once from the index; the check below catches changes
                 self.call_from_thread(self._library_loaded, quick, library.showing_samples, None)
@@ -261,11 +273,33 @@ class BriefreaderApp(App[None]):
             report = library.add(self.add_paths, ticker.progress, ticker.found)
             summaries = library.summaries()
         except Exception as error:
+            if self.leaving:
+                return  # the screens are going away under the worker: nothing to report
             self.call_from_thread(self.show_error, error)
             return
         finally:
             ticker.finish()
         self.call_from_thread(self._library_loaded, summaries, library.showing_samples, report)
+
+    def pause_point(self) -> None:
+        """Where background work waits while a screen the user asked for is drawn.
+
+        Only background loops that hold no lock call it (the folder check, the search
+        folding), so the work the user waits for never waits on it.
+        """
+        self._quiet.wait(1.0)  # never longer: a lost wake-up must not stall the work
+        time.sleep(0)
+
+    def _painted(self) -> None:
+        """The screen the user waited for is on the terminal: background work may go on."""
+        self.call_after_refresh(self._quiet.set)
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        """Quit; background workers see `leaving` and stop reporting to the screens."""
+        self.leaving = True
+        super().exit(result, return_code, message)
 
     def _check_outside_changes(self) -> None:
         storage = self.session.store.storage
@@ -285,10 +319,12 @@ class BriefreaderApp(App[None]):
         self, rows: list[ArticleSummary], total: int, showing_samples: bool
     ) -> None:
         if self.summaries:
+            self._quiet.set()
             return  # the whole list came first after all
         self.summaries, self.listing_total = rows, total
         self.showing_samples = showing_samples
         self.list_screen.show_articles()
+        self._painted()
 
     def _library_loaded(
         self, summaries: list[ArticleSummary], showing_samples: bool, report: AddReport | None
@@ -330,6 +366,7 @@ class BriefreaderApp(App[None]):
         replace: show it in place of the open reader (next/previous article), so escape
         still goes straight back to the list.
         """
+        self._quiet.clear()
         self._load_article(summary, replace)
 
     @work(thread=True, exclusive=True, group="open", description="read an article")
@@ -338,11 +375,13 @@ class BriefreaderApp(App[None]):
         try:
             article, entities = self.session.library.load(summary)
         except (ArticleError, OSError) as error:
+            self._quiet.set()
             self.call_from_thread(
                 self.say, f"Cannot open {summary.path}: {error}. Was it moved or deleted?", "error"
             )
             return
         except Exception as error:
+            self._quiet.set()
             self.call_from_thread(self.show_error, error)
             return
         self.call_from_thread(self._show_reader, summary, article, entities, replace, provisional)
@@ -364,6 +403,7 @@ class BriefreaderApp(App[None]):
             self._refresh_entities(reader)  # the model became ready while this was read
         if self.session.store.set_read(summary.id):
             self.list_screen.refresh_article(summary.id)
+        self._painted()
 
     def on_annotation_changed(self, message: AnnotationChanged) -> None:
         self.list_screen.refresh_article(message.article_id)

@@ -202,10 +202,11 @@ class ArticleListScreen(AnnotatingScreen):
     def _prepare_search(self, entries: list[ListEntry]) -> None:
         """Fold the rows' text for filtering in the background, a slice at a time."""
         worker = get_current_worker()
-        for start in range(0, len(entries), 2000):
+        for start in range(0, len(entries), 500):
             if worker.is_cancelled:
                 return  # a newer list replaced these rows
-            prepare_search(entries[start : start + 2000])
+            prepare_search(entries[start : start + 500])
+            self.brief_app.pause_point()  # an article opening or a list drawing goes first
 
     def apply_view(self, keep: str | None = None) -> None:
         """Filter the already built, already sorted rows: what each keystroke costs."""
