@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.articles import READ_LIMIT_BYTES, ArticleError, read_article
+from briefreader.coreference import fold_surnames
 from briefreader.entity_types import Entity
 
 # Below this many files, one process is faster than starting a pool.
@@ -40,7 +41,7 @@ def names_of(entities: list[Entity]) -> str:
     One string per article instead of a list of lists keeps a 100k-article index small in
     memory; it is decoded only when a filter or an export needs the names.
     """
-    return pack_names((e.label, " ".join(e.text.split())) for e in entities)
+    return pack_names(fold_surnames((e.label, " ".join(e.text.split())) for e in entities))
 
 
 def pack_names(pairs: Iterable[tuple[str, str]]) -> str:

@@ -17,8 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from briefreader.coreference import surname_owners
 from briefreader.entity_index import EntityIndex, name_key, shows_better
-from briefreader.entity_types import Entity
+from briefreader.entity_types import PERSON, Entity
 from briefreader.highlighting import LEGEND_NAMES
 from briefreader.textsafety import one_line
 
@@ -35,11 +36,15 @@ def article_counts(entities: list[Entity]) -> list[tuple[str, str, int]]:
     """(label, name, mentions) for each distinct entity of an article, most mentioned first."""
     counts: Counter[str] = Counter()
     shown: dict[str, tuple[str, str]] = {}
+    owners = surname_owners((e.label, e.text) for e in entities)  # "Khrenin" → Viktor Khrenin
     for entity in entities:
-        key = name_key(entity.text)
+        text = " ".join(entity.text.split())
+        if entity.label == PERSON:
+            text = owners.get(name_key(text), text)
+        key = name_key(text)
         counts[key] += 1
-        if shows_better(entity.text, shown[key][1] if key in shown else None):
-            shown[key] = (entity.label, " ".join(entity.text.split()))
+        if shows_better(text, shown[key][1] if key in shown else None):
+            shown[key] = (entity.label, text)
     return [(*shown[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
