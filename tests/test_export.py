@@ -559,3 +559,24 @@ def test_every_entity_link_lands_on_a_page_one_page_per_spelling_family(
     minsk = (out / "entities" / "minsk.md").read_text(encoding="utf-8")
     assert "# Minsk" in minsk  # "MINSK" in a dateline and "Minsk" in the text: one page
     assert minsk.count("[[") >= 2  # both seeds mention it
+
+
+def test_properties_the_user_added_survive_a_re_export(session: Session, tmp_path: Path):
+    no_plans, _ = annotate_seeds(session)
+    out = tmp_path / "vault"
+    run_export(session, ExportOptions("md", out, folder=True))
+    page = next(p for p in out.glob("*.md") if no_plans.id in p.read_text("utf-8"))
+    text = page.read_text("utf-8")
+    assert text.startswith("---\n")
+    mine = 'status: reading\n# my own comment\naliases:\n  - "Khrenin talks"\nrating: 4\n'
+    page.write_text(text.replace("\n---\n", "\n" + mine + "---\n", 1), "utf-8")
+    session.store.edit_tags([no_plans], TagEdit(add=("follow-up",), remove=()))
+    run_export(session, ExportOptions("md", out, folder=True))
+    again = page.read_text("utf-8")
+    front = yaml.safe_load(again.split("---\n")[1])
+    assert front["status"] == "reading" and front["rating"] == 4
+    assert front["aliases"] == ["Khrenin talks"] and "# my own comment" in again
+    assert "follow-up" in front["tags"]  # ours refreshed …
+    assert front["id"] == no_plans.id
+    run_export(session, ExportOptions("md", out, folder=True))
+    assert page.read_text("utf-8") == again  # … and a second export changes nothing

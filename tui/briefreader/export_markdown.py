@@ -122,6 +122,37 @@ def digest(items: Sequence[ExportItem], meanings: Mapping[str, str], links: bool
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+_TOP_KEY = re.compile(r"""^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s#:'"-][^:]*?)\s*:(?:\s|$)""")
+
+
+def _property_blocks(front: str) -> list[tuple[str | None, list[str]]]:
+    """Top-level properties of a front matter block, each with its lines (values, lists)."""
+    lines = front.split("\n")[1:-2]  # without the fences and the final newline
+    blocks: list[tuple[str | None, list[str]]] = []
+    for line in lines:
+        found = _TOP_KEY.match(line)
+        if found:
+            blocks.append((found.group(1).strip("'\""), [line]))
+        elif blocks:
+            blocks[-1][1].append(line)
+        else:
+            blocks.append((None, [line]))  # a comment before the first key
+    return blocks
+
+
+def _keep_user_properties(generated: str, existing: str) -> str:
+    """Our properties, refreshed, then the ones the user added, kept as they were.
+
+    People add their own properties in Obsidian (status, rating, aliases); a re-export
+    that dropped them would lose their work.
+    """
+    ours = {key for key, _ in _property_blocks(generated)}
+    kept = [line for key, lines in _property_blocks(existing) if key not in ours for line in lines]
+    if not kept:
+        return generated
+    return generated[: -len("---\n")] + "\n".join(kept) + "\n---\n"
+
+
 def merge(existing: str | None, generated: str, front: str = "", title: str = "") -> str:
     """The file with its generated part replaced and everything the user wrote kept."""
     # A note quoting our markers must not end the generated part early on the next export.
@@ -130,7 +161,12 @@ def merge(existing: str | None, generated: str, front: str = "", title: str = ""
     if existing is None:
         head = f"# {title}\n\n" if title else ""
         return f"{front}{head}{block}"
-    rest = FRONT.sub("", existing, count=1) if front else existing
+    rest = existing
+    if front:
+        old_front = FRONT.match(existing)
+        if old_front:
+            front = _keep_user_properties(front, old_front.group())
+        rest = FRONT.sub("", existing, count=1)
     start, end = rest.find(BEGIN), rest.find(END)
     if start < 0 or end < start:
         raise NotOurFileError("it has no briefreader markers")
