@@ -297,3 +297,16 @@ async def test_after_quit_the_indexing_worker_stops_reporting_to_the_screens(mak
     assert app.leaving
     ticker.progress(10, 10)  # a 100k check still running after q: its screens are gone
     assert len(calls) == 1
+
+
+async def test_the_ui_thread_never_waits_at_a_pause_point(make_session):
+    import time
+
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app._quiet.clear()  # as while an article opens
+        start = time.monotonic()
+        app.pause_point()  # e.g. an export listing the library on the UI thread
+        assert time.monotonic() - start < 0.5
+        app._quiet.set()

@@ -108,6 +108,7 @@ class BriefreaderApp(App[None]):
         # background loops pause on it, so 100k files being checked do not slow that down.
         self._quiet = threading.Event()
         self._quiet.set()
+        self._ui_thread = threading.get_ident()  # set again on mount, where the loop runs
         session.library.pause_point = self.pause_point
         # Files gone from under annotated articles are reported once a session.
         self._missing_said = False
@@ -173,6 +174,7 @@ class BriefreaderApp(App[None]):
         self._close_messages_no_wait()
 
     def on_mount(self) -> None:
+        self._ui_thread = threading.get_ident()
         self._seen_generation = self.session.store.storage.generation
         # Another briefreader (a script running `briefreader tag`) may change the same file.
         self.set_interval(OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
@@ -287,6 +289,8 @@ class BriefreaderApp(App[None]):
         Only background loops that hold no lock call it (the folder check, the search
         folding), so the work the user waits for never waits on it.
         """
+        if threading.get_ident() == self._ui_thread:
+            return  # the UI itself (an export listing the library) never waits on itself
         self._quiet.wait(1.0)  # never longer: a lost wake-up must not stall the work
         time.sleep(0)
 
