@@ -299,3 +299,13 @@ def test_session_reuses_the_entity_index_until_names_or_corrections_change(tmp_p
         assert "TASS" in session.entity_index().counts("ORG")  # undo is seen too
     finally:
         session.close()
+
+
+def test_articles_mentioning_a_name_include_longer_names_like_the_filter():
+    index = EntityIndex.from_names(NAMES)
+    assert index.articles_for("Shoigu") == {"a3"}
+    assert index.articles_mentioning("Shoigu") == {"a1", "a2", "a3"}  # Sergey/Sergei Shoigu
+    entries = _entries(NAMES)
+    assert {e.summary.id for e in filter_entries(entries, "entity:Shoigu")[0]} == (
+        index.articles_mentioning("Shoigu")
+    )

@@ -168,3 +168,12 @@ def test_entity_labels_are_not_searchable_words():
     assert filter_entries(rows, "place")[0] == []
     assert [e.summary.id for e in filter_entries(rows, "khrenin")[0]] == ["a"]
     assert [e.summary.id for e in filter_entries(rows, "entity:tass")[0]] == ["b"]
+
+
+def test_typographic_double_quotes_group_words_like_plain_ones():
+    rows = [
+        entry("a", "Calm and balanced, says Peskov", names=(("PERSON", "Dmitry Peskov"),)),
+        entry("b", "Balanced budget in Minsk", names=(("PERSON", "Dmitry Medvedev"),)),
+    ]
+    assert [e.summary.id for e in filter_entries(rows, "entity:“Dmitry Peskov”")[0]] == ["a"]
+    assert [e.summary.id for e in filter_entries(rows, "“calm and balanced”")[0]] == ["a"]

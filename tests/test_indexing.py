@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from briefreader import entities, indexing, library
 from briefreader.session import open_session
 
@@ -188,3 +190,47 @@ def test_the_top_of_the_list_is_kept_for_the_next_first_screen(tmp_path: Path, m
     assert third.library.first_rows() is None
     assert len(third.library.summaries()) == 8  # and the list is rebuilt as before
     third.close()
+
+
+def test_a_big_folder_opened_in_the_real_terminal_app_is_indexed_in_parallel(tmp_path: Path):
+    """The real program in a pseudo-terminal: Textual owns stderr there, which once broke
+    starting the worker pool ("bad value(s) in fds_to_keep")."""
+    import sys
+
+    from pty_session import drive_in_pty
+
+    count = indexing.PARALLEL_FROM + 12
+    write_stories(tmp_path / "news", count)
+    data = tmp_path / "data"
+    env = dict(os.environ, BRIEFREADER_DATA_DIR=str(data), TERM="xterm-256color")
+    _, unmet = drive_in_pty(
+        [sys.executable, "-m", "briefreader", str(tmp_path / "news")],
+        env,
+        [(f"{count} articles".encode(), b"q")],
+        timeout=90,
+    )
+    assert not unmet, "the list never showed every story"
+    assert not list(data.glob("briefreader-error*")), (data / "briefreader-error.log").read_text()
+    session = open_session(data)
+    assert len(session.library.summaries(trust_index=True)) == count
+    session.close()
+
+
+def test_indexing_stops_when_asked_and_keeps_what_it_read(tmp_path: Path, monkeypatch):
+    write_stories(tmp_path / "news", 12)
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 10**9)
+    session = open_session(tmp_path / "data")
+    read: list[str] = []
+    real = indexing.index_record
+    monkeypatch.setattr(library, "index_record", real)
+    monkeypatch.setattr(indexing, "index_record", lambda p: read.append(p) or real(p))
+    session.library.should_stop = lambda: len(read) >= 5  # the user quit meanwhile
+    with pytest.raises(library.IndexingStopped):
+        session.library.add([tmp_path / "news"])
+    assert len(read) == 5  # not one file more
+    session.close()
+    again = open_session(tmp_path / "data")
+    monkeypatch.setattr(indexing, "index_record", lambda p: read.append(p) or real(p))
+    assert len(again.library.summaries()) == 12
+    assert len(read) == 12  # the first five were kept in the index, only seven read again
+    again.close()

@@ -198,7 +198,10 @@ def _user_errors() -> tuple[type[BaseException], ...]:
 
 
 def _run_tui(session: Session, paths: list[Path]) -> int:
+    from briefreader.indexing import prepare_workers
     from briefreader.ui.app import BriefreaderApp  # textual is imported only for the TUI
+
+    prepare_workers()  # before Textual takes over stderr: see prepare_workers
 
     app = BriefreaderApp(session, add_paths=paths)
     app.run()

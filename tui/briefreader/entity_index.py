@@ -72,6 +72,19 @@ class EntityIndex:
         """Ids of the articles that mention the name (or any alias of it)."""
         return self.by_name.get(self._key(name), set())
 
+    def articles_mentioning(self, name: str) -> set[str]:
+        """Articles naming any entity whose name contains this one.
+
+        "Afanasiev" finds "Zhang Afanasiev" too: the same articles the list's `entity:`
+        filter (and so `f` in the panel) shows, so the panel's count and the list agree.
+        """
+        key = self._key(name)
+        found = set(self.by_name.get(key, ()))
+        for other, ids in self.by_name.items():
+            if key in other and other != key:
+                found |= ids
+        return found
+
     def count(self, name: str) -> int:
         """How many articles mention the name (aliases merged)."""
         return len(self.articles_for(name))

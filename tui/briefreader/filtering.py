@@ -22,6 +22,15 @@ from briefreader.store import Annotation, ReadingState
 from briefreader.tags import normalise_tag, tag_key
 
 FIELDS = ("tag", "place", "source", "entity", "after", "before", "has", "is")
+_EXAMPLES = {
+    "place": "minsk",
+    "source": "reuters",
+    "entity": '"Dmitry Mezentsev"',
+    "after": "2025-10-01",
+    "before": "2025-12",
+    "has": "note",
+    "is": "unread",
+}
 FLAGS = ("unread", "read", "starred", "annotated", "untagged")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FOLDED_LABELS = tuple(f"{label.casefold()}\t" for label in LABELS)
@@ -110,7 +119,12 @@ class ParsedQuery:
 
 
 def _split(query: str) -> list[str]:
-    """Words, with "double quotes" grouping; an apostrophe is a letter (don't, Cote d'Ivoire)."""
+    """Words, with "double quotes" grouping; an apostrophe is a letter (don't, Cote d'Ivoire).
+
+    Typographic double quotes (pasted from a word processor) group like plain ones.
+    """
+    for fancy in "“”„":
+        query = query.replace(fancy, '"')
     for closing in ("", '"'):  # an unclosed quote while typing: close it for the user
         lexer = shlex.shlex(query + closing, posix=True)
         lexer.whitespace_split, lexer.quotes, lexer.escape, lexer.commenters = True, '"', "", ""
@@ -251,7 +265,8 @@ def parse_query(query: str, corrector: NameCorrector | None = None) -> ParsedQue
         test: Test | None
         if colon and name in FIELDS:
             if not value:
-                parsed.problems.append(f"{name}: needs a value, e.g. {name}:defense")
+                example = _EXAMPLES.get(name, "defense")
+                parsed.problems.append(f"{name}: needs a value, e.g. {name}:{example}")
                 continue
             if name == "tag":
                 test = _has_tag(value)

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,37 @@ def index_files(
         return
     # spawn, not fork: the TUI runs threads, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    prepare_workers()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
+    try:
         yield from _reporting(pool.map(index_record, paths, chunksize=CHUNK), progress)
+    finally:
+        # Also when the caller stops early (the app quits mid-way): drop what is queued
+        # instead of indexing 100k files on the way out.
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def prepare_workers() -> None:
+    """Start multiprocessing's helper process while stderr is still the real one.
+
+    Textual replaces sys.stderr with a capture whose fileno() is -1; the first worker pool
+    started inside the app then failed ("bad value(s) in fds_to_keep"). Called before the
+    app runs, and again (harmlessly) before each pool.
+    """
+    try:
+        resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        pass  # the pool will report a real problem itself
+
+
+def _quiet_worker() -> None:
+    """Keep workers off the terminal the TUI is drawing on.
+
+    Their failures come back as results or as a broken pool, not as text.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
 
 
 def _reporting(

@@ -196,6 +196,8 @@ class Library:
         # 100k, holding no lock). A TUI sets it to wait while the user waits for a screen;
         # by default it just lets other threads run.
         self.pause_point: Callable[[], None] = _yield_to_other_threads
+        # Asked in the same long loops: True stops them (IndexingStopped), e.g. on quit.
+        self.should_stop: Callable[[], bool] = _never
         self._first_total = -1
 
     @property
@@ -264,6 +266,8 @@ class Library:
                     if count % 1000 == 999:
                         # Yield only: an article being opened may be waiting for this read.
                         _yield_to_other_threads()
+                        if self.should_stop():
+                            raise IndexingStopped
                     try:
                         row = orjson.loads(line)
                         entry = IndexEntry.from_row(row)
@@ -337,6 +341,8 @@ class Library:
         for count, path in enumerate(paths):
             if count % 500 == 499:
                 self.pause_point()  # a background check of 100k files: let the UI go first
+                if self.should_stop():
+                    raise IndexingStopped
             try:
                 hit = self._cached(path)
             except OSError as error:
@@ -355,15 +361,19 @@ class Library:
         total = len(paths)
         if progress and done:
             progress(done, total)
-        for path_text, record, reason in index_files(stale):
-            done += 1
-            summary = self._keep(path_text, record) if record is not None else None
-            results[path_text] = (summary, reason)
-            if found and summary is not None:
-                found(summary)
-            if progress:
-                progress(done, total)
-        self._save_index()
+        try:
+            for path_text, record, reason in index_files(stale):
+                done += 1
+                summary = self._keep(path_text, record) if record is not None else None
+                results[path_text] = (summary, reason)
+                if found and summary is not None:
+                    found(summary)
+                if progress:
+                    progress(done, total)
+                if self.should_stop():
+                    raise IndexingStopped
+        finally:
+            self._save_index()  # stopped half-way, what was read is kept for next time
         return [(path, *results[str(path)]) for path in paths]
 
     # -- the library -------------------------------------------------------------------
@@ -387,7 +397,9 @@ class Library:
         if self._summaries is not None and not refresh:
             return self._summaries
         roots = self.store.sources() or [seeds_folder()]
-        if trust_index and self._index:
+        if trust_index:
+            if not self._index:
+                return []  # nothing to trust: the checked listing indexes, with progress
             prefixes = tuple(str(root) + os.sep for root in roots)
             exact = {str(root) for root in roots}
             found = _unique_sorted(
@@ -479,6 +491,14 @@ class Library:
 
 def _yield_to_other_threads() -> None:
     time.sleep(0)
+
+
+def _never() -> bool:
+    return False
+
+
+class IndexingStopped(Exception):
+    """A long read of the library was asked to stop (the app is quitting)."""
 
 
 def _index_header() -> dict[str, object]:

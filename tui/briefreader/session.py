@@ -14,6 +14,7 @@ from briefreader.config import Config, load_config
 from briefreader.corrections import Correction, NameCorrector
 from briefreader.entity_backend import EntityBackend
 from briefreader.entity_index import EntityIndex
+from briefreader.indexing import decode_names
 from briefreader.library import Library
 from briefreader.paths import AppPaths, resolve_paths
 from briefreader.store import AnnotationStore
@@ -47,12 +48,23 @@ class Session:
         opening the entity panel twice must not pay for it twice.
         """
         corrector = self.name_corrector()
-        names = self.library.entity_names
-        stamp = (names.version, len(names.packed), corrector.rules.items)
+        stamp = self._entity_stamp(corrector)
         if self._entity_index is None or self._entity_index[0] != stamp:
-            index = EntityIndex(((i, names.get(i)) for i in names.packed), corrector.rules)
+            # A snapshot: a worker may be adding articles' names while this is built.
+            packed = list(self.library.entity_names.packed.items())
+            index = EntityIndex(((i, decode_names(p)) for i, p in packed), corrector.rules)
             self._entity_index = (stamp, index)
         return self._entity_index[1]
+
+    def entity_index_is_current(self) -> bool:
+        """True when `entity_index()` answers at once (nothing changed since it was built)."""
+        return self._entity_index is not None and self._entity_index[0] == self._entity_stamp(
+            self.name_corrector()
+        )
+
+    def _entity_stamp(self, corrector: NameCorrector) -> object:
+        names = self.library.entity_names
+        return (names.version, len(names.packed), corrector.rules.items)
 
     @property
     def export_target(self) -> Path:

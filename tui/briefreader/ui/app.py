@@ -31,7 +31,7 @@ from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.drafts import NoteDrafts
 from briefreader.entity_types import Entity
-from briefreader.library import AddReport, ArticleSummary
+from briefreader.library import AddReport, ArticleSummary, IndexingStopped
 from briefreader.session import Session
 from briefreader.textsafety import one_line
 from briefreader.ui.annotating import AnnotationChanged
@@ -110,6 +110,7 @@ class BriefreaderApp(App[None]):
         self._quiet.set()
         self._ui_thread = threading.get_ident()  # set again on mount, where the loop runs
         session.library.pause_point = self.pause_point
+        session.library.should_stop = lambda: self.leaving
         # Files gone from under annotated articles are reported once a session.
         self._missing_said = False
         if session.config.theme:
@@ -274,6 +275,8 @@ class BriefreaderApp(App[None]):
                 return  # `finally` hides the progress bar
             report = library.add(self.add_paths, ticker.progress, ticker.found)
             summaries = library.summaries()
+        except IndexingStopped:
+            return  # quitting: what was indexed so far is saved
         except Exception as error:
             if self.leaving:
                 return  # the screens are going away under the worker: nothing to report
@@ -420,6 +423,28 @@ class BriefreaderApp(App[None]):
     def entity_index(self) -> EntityIndex:
         """Entity → articles over the whole library (built once, reused until it changes)."""
         return self.session.entity_index()
+
+    def with_entity_index(self, then: Callable[[EntityIndex], None]) -> None:
+        """Call `then` with the library's entity index; built in a worker when it must be.
+
+        At 100k articles building it takes seconds: the UI stays live and says why it waits.
+        """
+        if self.session.entity_index_is_current():
+            then(self.session.entity_index())
+            return
+        self.say(f"Counting entities across {len(self.summaries)} articles…")
+        self._build_entity_index(then)
+
+    @work(thread=True, exclusive=True, group="entity-index", description="entity index")
+    def _build_entity_index(self, then: Callable[[EntityIndex], None]) -> None:
+        try:
+            index = self.session.entity_index()
+        except Exception as error:
+            if not self.leaving:
+                self.call_from_thread(self.show_error, error)
+            return
+        if not self.leaving:
+            self.call_from_thread(then, index)
 
     def filter_by_entity(self, name: str) -> None:
         """Back to the list, showing every article that mentions the entity."""

@@ -76,7 +76,7 @@ class EntityPanel(ModalScreen[EntityChoice | None]):
                             (f"{n:>3}× ", "dim"),
                             (one_line(name), self.colours.get(label, "")),
                             (f"  {LEGEND_NAMES.get(label, label.lower())}", "dim"),
-                            (f" · {_articles(len(self.index.articles_for(name)))}", "dim"),
+                            (f" · {_articles(len(self.index.articles_mentioning(name)))}", "dim"),
                         ),
                         id=name,
                     )

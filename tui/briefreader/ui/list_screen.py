@@ -203,8 +203,8 @@ class ArticleListScreen(AnnotatingScreen):
         """Fold the rows' text for filtering in the background, a slice at a time."""
         worker = get_current_worker()
         for start in range(0, len(entries), 500):
-            if worker.is_cancelled:
-                return  # a newer list replaced these rows
+            if worker.is_cancelled or self.brief_app.leaving:
+                return  # a newer list replaced these rows, or the app is quitting
             prepare_search(entries[start : start + 500])
             self.brief_app.pause_point()  # an article opening or a list drawing goes first
 

@@ -23,7 +23,7 @@ from briefreader import reading
 from briefreader.articles import Article
 from briefreader.config import QUICK_TAG_KEYS
 from briefreader.corrections import ADD, ALIAS, REJECT, RELABEL, Correction
-from briefreader.entity_index import name_key
+from briefreader.entity_index import EntityIndex, name_key
 from briefreader.entity_types import Entity
 from briefreader.highlighting import LEGEND_NAMES, colour_of
 from briefreader.library import ArticleSummary
@@ -460,7 +460,8 @@ class ReaderScreen(AnnotatingScreen):
         entity = self._entity_here()
         if entity is not None:
             self._correct(
-                Correction(REJECT, entity.text), f"“{one_line(entity.text)}” is no entity"
+                Correction(REJECT, entity.text),
+                f"“{one_line(entity.text)}” is not an entity, in any article",
             )
 
     def action_relabel_entity(self) -> None:
@@ -476,7 +477,7 @@ class ReaderScreen(AnnotatingScreen):
         )
         self._correct(
             Correction(RELABEL, entity.text, label=label),
-            f"“{one_line(entity.text)}” is a {LEGEND_NAMES[label]}",
+            f"“{one_line(entity.text)}” is {_a(LEGEND_NAMES[label])}, in every article",
         )
 
     def action_alias_entity(self) -> None:
@@ -516,7 +517,8 @@ class ReaderScreen(AnnotatingScreen):
             self.selection = None
             self.refresh_bindings()
             self._correct(
-                Correction(ADD, name, label=label), f"“{one_line(name)}” is a {LEGEND_NAMES[label]}"
+                Correction(ADD, name, label=label),
+                f"“{one_line(name)}” is {_a(LEGEND_NAMES[label])}",
             )
 
         self.app.push_screen(
@@ -542,7 +544,10 @@ class ReaderScreen(AnnotatingScreen):
                     self.go_to_entity(index)
                     return
 
-        app.push_screen(EntityPanel(self.entities, app.entity_index(), colours), app.guard(chosen))
+        def show(index: EntityIndex) -> None:
+            app.push_screen(EntityPanel(self.entities, index, colours), app.guard(chosen))
+
+        app.with_entity_index(show)
 
     # -- find ------------------------------------------------------------------------
 
@@ -804,4 +809,15 @@ class ReaderScreen(AnnotatingScreen):
             ("s / S", "selection: extend / shrink by a sentence"),
             ("→ / ←", "selection: extend / shrink by a character"),
             ("1-4", f"selection: highlight it ({meanings})"),
+            ("m", "selection: mark it as an entity the recognizer missed"),
+            ("] / [", "next / previous entity mention"),
+            ("d", "on an entity: it is no entity, in every article (u undoes)"),
+            ("l", "on an entity: change its kind (person → org → place → date), everywhere"),
+            ("a", "on an entity: it is another name of an entity you type (an alias)"),
+            ("E", "the article's entities: mentions, articles, often named with; f filters"),
         ]
+
+
+def _a(noun: str) -> str:
+    """'a person', 'an organisation': messages read as sentences."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
