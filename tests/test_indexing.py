@@ -234,3 +234,25 @@ def test_indexing_stops_when_asked_and_keeps_what_it_read(tmp_path: Path, monkey
     assert len(again.library.summaries()) == 12
     assert len(read) == 12  # the first five were kept in the index, only seven read again
     again.close()
+
+
+def test_saving_the_index_while_another_thread_adds_rows_is_safe(tmp_path: Path, monkeypatch):
+    write_stories(tmp_path / "news", 3)
+    session = open_session(tmp_path / "data")
+    session.library.add([tmp_path / "news"])
+    lib = session.library
+    real_row = library.IndexEntry.row
+    some = next(iter(lib._index.values()))
+
+    def row_while_adding(self, path):  # as the listing worker would, mid-save
+        lib._index[f"/elsewhere/{len(lib._index)}.txt"] = some
+        return real_row(self, path)
+
+    monkeypatch.setattr(library.IndexEntry, "row", row_while_adding)
+    lib._dirty = True
+    lib._save_index()  # a snapshot is written; no "dictionary changed size" error
+    monkeypatch.setattr(library.IndexEntry, "row", real_row)
+    session.close()
+    again = open_session(tmp_path / "data")
+    assert len(again.library.summaries(trust_index=True)) == 3
+    again.close()

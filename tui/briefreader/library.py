@@ -190,6 +190,7 @@ class Library:
         # Read on first use (in the TUI: by the worker that lists the library, not at start).
         self._loaded_index: dict[str, IndexEntry] | None = None
         self._index_lock = threading.Lock()
+        self._save_lock = threading.Lock()
         self._summaries: list[ArticleSummary] | None = None
         self._first_rows: list[list[object]] | None = None
         # Called now and then while checking every file against the index (seconds at
@@ -281,14 +282,22 @@ class Library:
         return index
 
     def _save_index(self) -> None:
-        if self._dirty:
+        with self._save_lock:  # the listing worker and an article being opened may both save
+            if not self._dirty:
+                return
+            self._dirty = False
+            # A snapshot (one C-level copy): another thread may add rows while this writes.
+            entries = list(self._index.items())
             header = orjson.dumps(_index_header()) + b"\n"
             rows = (
                 orjson.dumps(entry.row(path), option=orjson.OPT_APPEND_NEWLINE)
-                for path, entry in self._index.items()
+                for path, entry in entries
             )  # streamed: 100k rows are never one 80 MB string in memory
-            atomic_write_bytes(self.paths.index_file, itertools.chain((header,), rows))
-            self._dirty = False
+            try:
+                atomic_write_bytes(self.paths.index_file, itertools.chain((header,), rows))
+            except BaseException:
+                self._dirty = True
+                raise
 
     def _cached(self, path: Path) -> ArticleSummary | None:
         """The index's entry for a file if the file has not changed since, else None."""
@@ -318,15 +327,18 @@ class Library:
             self.store.move_article(old_id, summary.id)
         return summary
 
-    def _indexed(self, path: Path) -> ArticleSummary:
-        """Parse and recognise a file, or take its summary from the index when unchanged."""
+    def _indexed(self, path: Path) -> tuple[ArticleSummary, bool]:
+        """Parse and recognise a file, or take its summary from the index when unchanged.
+
+        The flag says whether the index changed (and is worth saving now).
+        """
         summary = self._cached(path)
-        if summary is None:
-            path_text, record, reason = index_record(str(path))
-            if record is None:
-                raise ArticleError(reason or "unreadable")
-            summary = self._keep(path_text, record)
-        return summary
+        if summary is not None:
+            return summary, False
+        path_text, record, reason = index_record(str(path))
+        if record is None:
+            raise ArticleError(reason or "unreadable")
+        return self._keep(path_text, record), True
 
     def _index_many(
         self,
@@ -461,8 +473,9 @@ class Library:
         """The full article with its entities, read from its file when it is opened."""
         path = Path(summary.path)
         article = read_article(path)
-        self._indexed(path)  # a changed file gets its new summary and names in the index
-        self._save_index()
+        _, changed = self._indexed(path)  # a changed file: new summary and names in the index
+        if changed:
+            self._save_index()
         entities = self.backend.entities(article.text)
         if entities is None:  # the rules backend, or spaCy still loading (or unavailable)
             from briefreader.entities import recognize  # loaded when first needed
@@ -475,8 +488,9 @@ class Library:
         """Find an article by file path or by (a unique prefix of) its id."""
         candidate = Path(path_or_id).expanduser()
         if candidate.is_file():
-            summary = self._indexed(candidate.resolve())
-            self._save_index()
+            summary, changed = self._indexed(candidate.resolve())
+            if changed:
+                self._save_index()
             return summary
         wanted = path_or_id.strip().casefold()
         matches = [s for s in self.summaries() if wanted and s.id.startswith(wanted)]

@@ -264,6 +264,8 @@ class BriefreaderApp(App[None]):
                 self.call_from_thread(self._first_rows_shown, *first, library.showing_samples)
                 self._quiet.wait(1.0)  # the first screen is drawn before the index is read
             quick = library.summaries(trust_index=True)
+            if first is not None and shown_first and len(quick) < first[1]:
+                quick = []  # a partial index (a rebuild cut short): keep the top rows shown
             if quick:  # the list at once from the index; the check below catches changes
                 self.call_from_thread(self._library_loaded, quick, library.showing_samples, None)
             summaries = library.summaries(refresh=True, progress=ticker.progress)
