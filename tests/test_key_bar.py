@@ -49,3 +49,17 @@ async def test_clicking_a_hint_presses_its_key(make_session):
         await pilot.click(KeyBar, offset=(x, 0))
         await settle(pilot)
         assert isinstance(app.screen, NoteEditor)
+
+
+async def test_more_keys_is_spaced_like_the_hints_and_a_click_opens_help(make_session):
+    from briefreader.ui.help_screen import HelpScreen
+
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_row(pilot, 0)
+        text = bar_text(app)
+        assert "  ? more keys" in text and "   ? more keys" not in text
+        await pilot.click(KeyBar, offset=(text.index("? more keys"), 0))
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)

@@ -82,7 +82,7 @@ class KeyBar(Widget):
         parts: list[str | tuple[str, object]] = []
         clickable: list[tuple[int, int, str]] = []
         x = 1
-        more = " ? more keys"
+        more = " " * _GAP + "? more keys"  # spaced like the hints before it
         hints = self.hints()
         for index, (binding, enabled) in enumerate(hints):
             key = self.app.get_key_display(binding)
@@ -90,6 +90,7 @@ class KeyBar(Widget):
             room = width - (len(more) if index < len(hints) - 1 else 0)
             if x + len(label) > room:
                 parts.append((more, text_style))
+                clickable.append((x, x + len(more) - _GAP, "question_mark"))  # opens help
                 break
             style_key, style_text = (key_style, text_style) if enabled else (dim_style, dim_style)
             parts.append(" " if index == 0 else " " * _GAP)
