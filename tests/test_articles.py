@@ -309,3 +309,13 @@ def test_dateline_dates_without_a_year_sort_by_month_and_day():
     keys = [month_day_key(d) for d in ("Jan 2", "October 26", "Oct 3", "March 5")]
     assert sorted(keys) == ["0000-01-02", "0000-03-05", "0000-10-03", "0000-10-26"]
     assert month_day_key("2025-10-26") == "" and month_day_key(None) == ""
+
+
+def test_year_less_dates_fit_the_list_column():
+    from briefreader.articles import short_date
+
+    assert short_date("February 13") == "Feb 13"
+    assert short_date("Sept. 3") == "Sep 3"
+    assert short_date("2025-12-19") == "2025-12-19"
+    assert short_date(None) == ""
+    assert len(short_date("September 30")) <= 10

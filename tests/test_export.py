@@ -580,3 +580,10 @@ def test_properties_the_user_added_survive_a_re_export(session: Session, tmp_pat
     assert front["id"] == no_plans.id
     run_export(session, ExportOptions("md", out, folder=True))
     assert page.read_text("utf-8") == again  # … and a second export changes nothing
+
+
+def test_an_empty_filtered_export_says_nothing_matched(session: Session):
+    annotate_seeds(session)
+    text = export(session, chosen=ExportFilter(tag="nosuchtag"))
+    assert "No annotated article matches these filters" in text
+    assert "No annotated articles yet" not in text

@@ -368,6 +368,15 @@ def month_day_key(date_text: str | None) -> str:
     return f"0000-{MONTHS[found.group(1).casefold()]:02d}-{int(found.group(2)):02d}"
 
 
+def short_date(date_text: str | None) -> str:
+    """A year-less dateline date as the list's narrow column shows it: "Feb 13"."""
+    text = (date_text or "").strip()
+    found = re.fullmatch(r"(\w+)\.?\s+(\d{1,2})", text)
+    if found and found.group(1).casefold() in MONTHS:
+        return f"{found.group(1)[:3].capitalize()} {int(found.group(2))}"
+    return text
+
+
 def _iso_date(date_text: str | None) -> str | None:
     if not date_text:
         return None

@@ -123,7 +123,7 @@ def run_export(session: Session, options: ExportOptions) -> ExportResult:
         _markdown_folder(items, options, meanings, result)
         return result
     else:
-        text = digest(items, meanings, links)
+        text = digest(items, meanings, links, filtered=options.chosen.narrows)
     if options.output is None:
         result.text = text if options.fmt != "md" else f"# briefreader notes\n\n{text}"
         return result

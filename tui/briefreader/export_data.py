@@ -29,6 +29,11 @@ class ExportFilter:
     until: str | None = None
     include_all: bool = False
 
+    @property
+    def narrows(self) -> bool:
+        """True when a filter was given, so an empty export means "nothing matched"."""
+        return any((self.tag, self.entity, self.since, self.until))
+
 
 @dataclass(frozen=True)
 class ExportItem:

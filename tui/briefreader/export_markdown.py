@@ -110,11 +110,18 @@ def article_file(item: ExportItem, meanings: Mapping[str, str], links: bool) -> 
     return front_matter(properties(item)), "\n".join(body).rstrip("\n") + "\n"
 
 
-def digest(items: Sequence[ExportItem], meanings: Mapping[str, str], links: bool) -> str:
+def digest(
+    items: Sequence[ExportItem], meanings: Mapping[str, str], links: bool, filtered: bool = False
+) -> str:
     """All chosen articles in one file; each with its properties as a YAML block."""
     lines: list[str] = []
     if not items:
-        lines += ["_No annotated articles yet: tag, note or highlight an article first._", ""]
+        lines += [
+            "_No annotated article matches these filters._"
+            if filtered
+            else "_No annotated articles yet: tag, note or highlight an article first._",
+            "",
+        ]
     for item in items:
         lines += [f"## {escape_markdown(item.title)}", ""]
         lines += ["```yaml", *yaml_lines(properties(item)), "```", ""]

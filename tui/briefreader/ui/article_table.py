@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from briefreader.articles import short_date
 from briefreader.filtering import ListEntry
 from briefreader.textsafety import one_line
 
@@ -63,7 +64,7 @@ def cell_texts(entry: ListEntry, selected: bool) -> dict[str, Text]:
     marks = ("✎" if annotation.note.strip() else " ") + ("❝" if entry.highlights else " ")
     return {
         "state": Text(mark, style="bold"),
-        "date": Text(one_line(summary.date_iso or summary.date or "")),
+        "date": Text(one_line(summary.date_iso or short_date(summary.date))),
         "place": Text(one_line(summary.place or "")),
         "source": Text(one_line(summary.agency or "")),
         "title": Text(one_line(summary.title), style="" if state.read else "bold"),
