@@ -89,9 +89,12 @@ async def test_select_by_words_and_sentences_then_highlight_in_a_colour(make_ses
         await settle(pilot)
         reader = await open_row(pilot, 0)
         article_id = reader.summary.id
+        assert reader.query_one("#quick-tags").display
         await pilot.press("v")  # starts at the top of the visible text
         await pilot.pause()
         assert _styled(reader, "p0", SELECTION) == ["There"]
+        # 1-4 now mean colours: the quick-tag hint line steps aside while selecting.
+        assert not reader.query_one("#quick-tags").display
         await pilot.press("w", "w", "w", "b")
         await pilot.pause()
         assert _styled(reader, "p0", SELECTION) == ["There are no"]
@@ -104,6 +107,7 @@ async def test_select_by_words_and_sentences_then_highlight_in_a_colour(make_ses
         assert made.selector.exact == "There are n" and made.colour == "green"
         assert session.store.annotation(article_id).tags == []
         assert reader.selection is None
+        assert reader.query_one("#quick-tags").display  # and comes back after
         assert "Highlights: 1" in reader.query_one("#annotations", Static).render().plain
         # A whole sentence, from a find match.
         await pilot.press("slash")

@@ -144,7 +144,7 @@ class ReaderScreen(AnnotatingScreen):
         self.find_query = ""
         self.matches: list[tuple[int, int]] = []
         self.current_match: int | None = None
-        self.selection: tuple[int, int] | None = None
+        self._selection: tuple[int, int] | None = None
         self.attached: list[AttachedHighlight] = []
         self.current_highlight: str | None = None
         self.comment_drafts: dict[str, str] = {}
@@ -165,6 +165,18 @@ class ReaderScreen(AnnotatingScreen):
     def meanings(self) -> dict[str, str]:
         """What each highlight colour means (config.toml [highlights])."""
         return self.brief_app.session.config.highlight_meanings
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The passage being selected (start, end), or None."""
+        return self._selection
+
+    @selection.setter
+    def selection(self, value: tuple[int, int] | None) -> None:
+        self._selection = value
+        # While selecting, 1-4 mean highlight colours: the quick-tag line would mislead.
+        for bar in self.query("#quick-tags"):
+            bar.display = value is None
 
     def compose(self) -> ComposeResult:
         yield Header()
