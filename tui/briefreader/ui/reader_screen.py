@@ -329,10 +329,11 @@ class ReaderScreen(AnnotatingScreen):
             parts.append(f" · find “{one_line(self.find_query)}”: {found} · n/N · esc clears")
         elif self.current_entity is not None and self.current_entity < len(self.entities):
             entity = self.entities[self.current_entity]
+            # Name and what can be done with it first: an 80-column terminal cuts the tail.
             parts.append(
-                f" · entity {self.current_entity + 1} of {len(self.entities)}: "
-                f"{one_line(entity.text)} ({entity.label.lower()}) · ]/[ · d reject · l relabel · "
-                "a alias · E list · esc"
+                f" · entity {self.current_entity + 1}/{len(self.entities)}: "
+                f"{one_line(entity.text)} ({entity.label.lower()}) · d reject · l relabel · "
+                "a alias · E list · ]/[ · esc"
             )
         elif self.mouse_selection() is not None:
             parts.append(" read · v then 1-4 highlights the text selected with the mouse")
