@@ -424,3 +424,14 @@ def test_a_tag_never_starts_with_a_minus():
     assert normalise_tag("-defense") == "defense"
     assert normalise_tag("--x-y") == "x-y"
     assert normalise_tag("-") == ""
+
+
+def test_a_new_file_whose_first_change_is_a_read_mark_is_not_upgraded_later(db_file: Path):
+    store = AnnotationStore(db_file)
+    store.set_read("a1")  # opening an article is often the very first write
+    store.close()
+    again = AnnotationStore(db_file)
+    assert again.problems == []  # no "Upgraded … from schema 1" on the next start
+    assert not list(db_file.parent.glob("*.schema-*.bak"))
+    assert again.reading_state("a1").read
+    again.close()

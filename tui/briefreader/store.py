@@ -254,9 +254,17 @@ class AnnotationStore:
         doc = self._tables[table].get(doc_id=doc_id) if doc_id is not None else None
         return dict(doc) if doc is not None else None
 
-    def _stamp_schema(self) -> None:
-        if not self._tables["meta"].all():
-            self._tables["meta"].insert({"schema": CURRENT_SCHEMA})
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """One transaction that writes documents; the file records its schema with the first.
+
+        Every write goes through here: a file whose first change was a read mark once had
+        no schema, and the next start "upgraded" it from schema 1.
+        """
+        with self.storage.transaction():
+            if not self._tables["meta"].all():
+                self._tables["meta"].insert({"schema": CURRENT_SCHEMA})
+            yield
 
     # -- reading -----------------------------------------------------------------------
 
@@ -330,8 +338,7 @@ class AnnotationStore:
     def _recording(self, description: str) -> Iterator[list[_Change]]:
         """Collect document changes of one action into one undoable step."""
         changes: list[_Change] = []
-        with self.storage.transaction():
-            self._stamp_schema()
+        with self._changing():
             yield changes
         if changes:
             self._undo.append(JournalStep(description, tuple(changes)))
@@ -380,7 +387,7 @@ class AnnotationStore:
         if not source:
             return None
         step = source.pop()
-        with self.storage.transaction():
+        with self._changing():
             ordered = reversed(step.changes) if before else step.changes
             for table, key, value, old, new in ordered:
                 self._write_doc(table, key, value, old if before else new)
@@ -574,7 +581,7 @@ class AnnotationStore:
         if self.reading_state(article_id).read == read:
             return False
         doc = {"article_id": article_id, "read_at": _now()} if read else None
-        with self.storage.transaction():
+        with self._changing():
             self._write_doc("reading", "article_id", article_id, doc)
         return True
 
@@ -668,8 +675,7 @@ class AnnotationStore:
         for known in self.sources():
             if resolved == known or known in resolved.parents:
                 return False
-        with self.storage.transaction():
-            self._stamp_schema()
+        with self._changing():
             self._tables["library"].insert({"path": str(resolved), "added": _now()})
         return True
 
