@@ -116,9 +116,9 @@ async def test_correcting_entities_applies_everywhere_and_undoes(make_session):
         app.screen.query_one("Input").value = "Dmitry Mezentsev"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.entity_index().articles_for("Mezentsev") == app.entity_index().articles_for(
-            "Dmitry Mezentsev"
-        )
+        assert app.session.entity_index().articles_for(
+            "Mezentsev"
+        ) == app.session.entity_index().articles_for("Dmitry Mezentsev")
         start = reader.article.text.index("Eurasian security")
         reader.selection = (start, start + len("Eurasian security"))
         reader.refresh_bindings()

@@ -23,6 +23,16 @@ def write_stories(folder: Path, count: int) -> None:
         )
 
 
+def indexed_stories(tmp_path: Path, count: int) -> list[library.ArticleSummary]:
+    """`count` stories added to a fresh library in tmp_path/data (closed again); its list."""
+    write_stories(tmp_path / "news", count)
+    session = open_session(tmp_path / "data")
+    session.library.add([tmp_path / "news"])
+    listed = session.library.summaries()
+    session.close()
+    return listed
+
+
 def test_parallel_ingest_gives_the_same_index_as_one_process(tmp_path: Path, monkeypatch):
     count = indexing.PARALLEL_FROM + 12
     write_stories(tmp_path / "news", count)
@@ -126,11 +136,7 @@ def test_editing_a_file_keeps_its_tags_notes_highlights_and_marks(tmp_path: Path
 
 
 def test_a_damaged_or_old_index_is_rebuilt_and_nothing_is_lost(tmp_path: Path):
-    write_stories(tmp_path / "news", 3)
-    session = open_session(tmp_path / "data")
-    session.library.add([tmp_path / "news"])
-    expected = session.library.summaries()
-    session.close()
+    expected = indexed_stories(tmp_path, 3)
     index = tmp_path / "data" / "index.jsonl"
     lines = index.read_bytes().splitlines()
     assert len(lines) == 4  # a version line, then one row per file
@@ -150,11 +156,7 @@ def test_a_damaged_or_old_index_is_rebuilt_and_nothing_is_lost(tmp_path: Path):
 
 
 def test_an_index_made_by_another_recognizer_is_read_again(tmp_path: Path, monkeypatch):
-    write_stories(tmp_path / "news", 3)
-    session = open_session(tmp_path / "data")
-    session.library.add([tmp_path / "news"])
-    expected = session.library.summaries()
-    session.close()
+    expected = indexed_stories(tmp_path, 3)
     old = tmp_path / "data" / "index.json"
     old.write_text('{"version": 4, "files": {}}')  # what an older briefreader left behind
     monkeypatch.setattr(entities, "RECOGNIZER_VERSION", "a newer recognizer")
@@ -172,11 +174,7 @@ def test_an_index_made_by_another_recognizer_is_read_again(tmp_path: Path, monke
 
 def test_the_top_of_the_list_is_kept_for_the_next_first_screen(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(library, "FIRST_ROWS", 3)
-    write_stories(tmp_path / "news", 8)
-    session = open_session(tmp_path / "data")
-    session.library.add([tmp_path / "news"])
-    listed = session.library.summaries()
-    session.close()
+    listed = indexed_stories(tmp_path, 8)
     again = open_session(tmp_path / "data")
     rows, total = again.library.first_rows()
     assert rows == listed[:3] and total == 8  # the same rows, in the same order

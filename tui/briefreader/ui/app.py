@@ -422,10 +422,6 @@ class BriefreaderApp(App[None]):
                 if message.article_id is None:  # undo/redo may have touched a correction
                     screen.reload_entities()
 
-    def entity_index(self) -> EntityIndex:
-        """Entity → articles over the whole library (built once, reused until it changes)."""
-        return self.session.entity_index()
-
     def with_entity_index(self, then: Callable[[EntityIndex], None]) -> None:
         """Call `then` with the library's entity index; built in a worker when it must be.
 
