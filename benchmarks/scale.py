@@ -511,11 +511,12 @@ def table(results: dict[int, dict[str, dict[str, float]]]) -> list[str]:
 def targets(results: dict[int, dict[str, dict[str, float]]]) -> list[str]:
     lines = ["| target | measured | verdict |", "|---|---:|---|"]
 
-    def check(label: str, value: float | None, limit: float, shown: str) -> None:
+    def check(label: str, value: float | None, limit: float, shown: str = "{:.3f}x") -> None:
         if value is None:
             lines.append(f"| {label} | – | not measured (size not in --sizes) |")
         else:
-            lines.append(f"| {label} | {shown} | {'PASS' if value <= limit else 'FAIL'} |")
+            verdict = "PASS" if value <= limit else "FAIL"
+            lines.append(f"| {label} | {shown.format(value)} | {verdict} |")
 
     ten, hundred = results.get(10_000), results.get(100_000)
 
@@ -525,19 +526,9 @@ def targets(results: dict[int, dict[str, dict[str, float]]]) -> list[str]:
         return result["briefreader"][key] / result["newsboat"][key]
 
     value = ratio(ten, "ingest")
-    check(
-        "10k cold ingest (with entities) ≤ 1.0x newsboat's plain ingest",
-        value,
-        1.0,
-        f"{value:.3f}x" if value is not None else "",
-    )
+    check("10k cold ingest (with entities) ≤ 1.0x newsboat's plain ingest", value, 1.0)
     value = ratio(ten, "first_screen")
-    check(
-        "first screen at 10k ≤ 3x newsboat's",
-        value,
-        3.0,
-        f"{value:.3f}x" if value is not None else "",
-    )
+    check("first screen at 10k ≤ 3x newsboat's", value, 3.0)
     if ten and "floor_first_screen" in ten["briefreader"]:
         floor = ten["briefreader"]["floor_first_screen"] / ten["newsboat"]["first_screen"]
         lines.append(
@@ -549,29 +540,17 @@ def targets(results: dict[int, dict[str, dict[str, float]]]) -> list[str]:
         if ten and hundred
         else None
     )
-    check(
-        "first screen at 100k ≤ 1.5x that at 10k",
-        value,
-        1.5,
-        f"{value:.3f}x" if value is not None else "",
-    )
+    check("first screen at 100k ≤ 1.5x that at 10k", value, 1.5)
     value = ratio(ten, "peak_rss_kb")
-    check(
-        "peak memory at 10k ≤ 2x newsboat's (max of ingest and TUI)",
-        value,
-        2.0,
-        f"{value:.3f}x" if value is not None else "",
-    )
+    check("peak memory at 10k ≤ 2x newsboat's (max of ingest and TUI)", value, 2.0)
     value = hundred["briefreader"]["peak_rss_kb"] / 1024 if hundred else None
-    check(
-        "peak memory at 100k ≤ 600 MB", value, 600, f"{value:.0f} MB" if value is not None else ""
-    )
+    check("peak memory at 100k ≤ 600 MB", value, 600, "{:.0f} MB")
     value = hundred["briefreader"]["open"] * 1000 if hundred else None
     check(
         "open an article at 100k < 50 ms",
         value,
         49.999,
-        f"{value:.0f} ms" if value is not None else "",
+        "{:.0f} ms",
     )
     return lines
 
