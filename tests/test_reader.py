@@ -14,7 +14,7 @@ from briefreader.ui.entity_content import CURRENT_MATCH, SELECTION
 from briefreader.ui.help_screen import HelpScreen
 from briefreader.ui.list_screen import ArticleListScreen
 from briefreader.ui.reader_screen import ReaderScreen
-from pilot import open_row, settle
+from pilot import open_row, screen_text, settle
 
 
 def _status(reader: ReaderScreen) -> str:
@@ -67,8 +67,9 @@ async def test_next_and_previous_article_without_leaving_the_reader(make_session
         await pilot.press("J")
         await settle(pilot)
         second = app.screen
-        assert isinstance(second, ReaderScreen) and second is not first
+        assert second is first  # one reader, showing the next article
         assert second.summary.id == app.list_screen.table.entries[1].summary.id
+        assert app.list_screen.table.entries[1].summary.title in screen_text(app)
         assert table.cursor == 1
         await pilot.press("J")  # already the last: says so, stays
         await settle(pilot)
@@ -268,3 +269,60 @@ async def test_palette_offers_the_reader_actions(make_session):
         await pilot.press("ctrl+down")  # the alias of J
         await settle(pilot)
         assert app.screen.summary.id == app.list_screen.table.entries[1].summary.id
+
+
+async def test_the_next_article_starts_fresh_in_the_reused_reader(make_session, tmp_path: Path):
+    # One reader shows every article: nothing of the last one may stay on screen.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    long_story = "\n\n".join(f"Paragraph {n} of the long story about Minsk." for n in range(6))
+    (folder / "a.txt").write_text(f"Long story\n\n{long_story}\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Short story\n\nOnly one paragraph here.\n", encoding="utf-8")
+    session = make_session()
+    session.library.add([folder])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+
+        def row(title: str) -> int:
+            return [e.summary.title for e in app.list_screen.table.entries].index(title)
+
+        reader = await open_row(pilot, row("Long story"))
+        await pilot.press("slash", *"story", "enter")
+        await pilot.press("v")
+        await settle(pilot)
+        assert reader.find_query == "story" and reader.selection is not None
+        await pilot.press("escape", "escape", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleListScreen)
+
+        again = await open_row(pilot, row("Short story"))
+        assert again is reader
+        text = screen_text(app)
+        assert "Only one paragraph here." in text
+        assert "Paragraph 5 of the long story" not in text
+        assert reader.find_query == "" and not reader.matches and reader.selection is None
+        assert not reader.query_one("#find").display
+        shown = [w for w in reader.query(".paragraph") if w.display]
+        assert len(shown) == 1
+
+        await pilot.press("escape")
+        await settle(pilot)
+        back = await open_row(pilot, row("Long story"))  # more paragraphs again
+        assert back is reader
+        assert "Paragraph 5 of the long story about Minsk." in screen_text(app)
+        assert len([w for w in reader.query(".paragraph") if w.display]) == 6
+
+
+async def test_the_reader_is_ready_before_the_first_open(make_session):
+    # Built while the list is shown, so the first enter costs no more than the next one.
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        prepared = app.reader
+        assert prepared is not None and prepared.is_mounted
+        assert isinstance(app.screen, ArticleListScreen)  # made, not shown
+        second = app.list_screen.table.entries[1].summary
+        reader = await open_row(pilot, 1)
+        assert reader is prepared and reader.summary.id == second.id
+        assert second.title in screen_text(app)

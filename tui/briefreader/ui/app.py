@@ -26,7 +26,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.theme import Theme
 
-from briefreader.articles import ArticleError
+from briefreader.articles import Article, ArticleError
 from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.drafts import NoteDrafts
@@ -49,6 +49,17 @@ P = ParamSpec("P")
 
 
 OUTSIDE_CHECK_SECONDS = 2.0
+READER = "reader"  # the installed name of the one reader screen
+
+
+def mount_off_screen(app: App, screen: Screen) -> None:
+    """Compose and mount a screen's widgets without showing it.
+
+    Textual mounts a screen when it is first pushed and has no public call to do it
+    ahead; this is the step push_screen takes (Textual is pinned to a tested range, and
+    tests/test_reader.py checks that the prepared reader is mounted before any open).
+    """
+    app._get_screen(screen)
 
 
 class ProgressTicker:
@@ -102,6 +113,8 @@ class BriefreaderApp(App[None]):
         # Notes being typed, autosaved so a crash loses at most a second of typing.
         self.note_drafts = NoteDrafts(session.paths.drafts_dir)
         self.list_screen = ArticleListScreen()
+        self.reader: ReaderScreen | None = None  # made once (see prepare_reader), then reused
+        self._reader_asked = False
         self.exit_message: str | None = None
         self.leaving = False  # set by exit(): workers still running must not touch screens
         # Cleared while the user waits for a screen (an article opening, the first list);
@@ -334,6 +347,7 @@ class BriefreaderApp(App[None]):
         self.showing_samples = showing_samples
         self.list_screen.show_articles()
         self._painted()
+        self.prepare_reader()
 
     def _library_loaded(
         self, summaries: list[ArticleSummary], showing_samples: bool, report: AddReport | None
@@ -342,6 +356,7 @@ class BriefreaderApp(App[None]):
         self.listing_total = None
         self.showing_samples = showing_samples
         self.list_screen.show_articles()
+        self.prepare_reader()
         # A folder given again at every launch: only news is worth a message.
         if report is not None and (report.added or report.new_sources):
             self.say(
@@ -369,17 +384,17 @@ class BriefreaderApp(App[None]):
                 "warning",
             )
 
-    def open_article(self, summary: ArticleSummary, replace: bool = False) -> None:
+    def open_article(self, summary: ArticleSummary) -> None:
         """Read the article in a worker and show it in the reader.
 
-        replace: show it in place of the open reader (next/previous article), so escape
-        still goes straight back to the list.
+        From the reader (next/previous article) the same reader shows it, so escape still
+        goes straight back to the list.
         """
         self._quiet.clear()
-        self._load_article(summary, replace)
+        self._load_article(summary)
 
     @work(thread=True, exclusive=True, group="open", description="read an article")
-    def _load_article(self, summary: ArticleSummary, replace: bool = False) -> None:
+    def _load_article(self, summary: ArticleSummary) -> None:
         provisional = self.session.library.backend.pending
         try:
             article, entities = self.session.library.load(summary)
@@ -393,20 +408,51 @@ class BriefreaderApp(App[None]):
             self._quiet.set()
             self.call_from_thread(self.show_error, error)
             return
-        self.call_from_thread(self._show_reader, summary, article, entities, replace, provisional)
+        self.call_from_thread(self._show_reader, summary, article, entities, provisional)
+
+    def prepare_reader(self) -> None:
+        """Build the reader while the user looks at the list, with the article under the cursor.
+
+        Composing and styling the reader's widgets is most of what a first open would cost;
+        done ahead, the first article opens as fast as every later one.
+        """
+        entry = self.list_screen.table.current
+        if self.reader is not None or self._reader_asked or entry is None:
+            return
+        self._reader_asked = True
+        self._read_for_reader(entry.summary)
+
+    @work(thread=True, group="prepare-reader", description="prepare the reader")
+    def _read_for_reader(self, summary: ArticleSummary) -> None:
+        try:
+            article, entities = self.session.library.load(summary)
+        except Exception:  # opening it says what is wrong; this only works ahead
+            return
+        if not self.leaving:
+            self.call_from_thread(self._mount_reader, summary, article, entities)
+
+    def _mount_reader(
+        self, summary: ArticleSummary, article: Article, entities: list[Entity]
+    ) -> None:
+        if self.reader is None:  # else an article was opened first
+            self.reader = ReaderScreen(summary, article, entities)
+            self.install_screen(self.reader, READER)  # kept when popped: every open reuses it
+            mount_off_screen(self, self.reader)
 
     def _show_reader(
         self,
         summary: ArticleSummary,
-        article: object,
+        article: Article,
         entities: list[Entity],
-        replace: bool = False,
         provisional: bool = False,
     ) -> None:
-        reader = ReaderScreen(summary, article, entities)  # type: ignore[arg-type]
-        if replace and isinstance(self.screen, ReaderScreen):
-            self.switch_screen(reader)
+        reader = self.reader
+        if reader is None:
+            reader = self.reader = ReaderScreen(summary, article, entities)
+            self.install_screen(reader, READER)  # kept when popped: every open reuses it
         else:
+            reader.show_article(summary, article, entities)
+        if reader not in self.screen_stack:
             self.push_screen(reader)
         if provisional and not self.session.library.backend.pending:
             self._refresh_entities(reader)  # the model became ready while this was read
