@@ -275,7 +275,7 @@ async def test_the_next_article_starts_fresh_in_the_reused_reader(make_session, 
     # One reader shows every article: nothing of the last one may stay on screen.
     folder = tmp_path / "news"
     folder.mkdir()
-    long_story = "\n\n".join(f"Paragraph {n} of the long story about Minsk." for n in range(6))
+    long_story = "\n\n".join(f"Paragraph {n} of the long story about Minsk." for n in range(20))
     (folder / "a.txt").write_text(f"Long story\n\n{long_story}\n", encoding="utf-8")
     (folder / "b.txt").write_text("Short story\n\nOnly one paragraph here.\n", encoding="utf-8")
     session = make_session()
@@ -292,7 +292,10 @@ async def test_the_next_article_starts_fresh_in_the_reused_reader(make_session, 
         await pilot.press("v")
         await settle(pilot)
         assert reader.find_query == "story" and reader.selection is not None
-        await pilot.press("escape", "escape", "escape")
+        await pilot.press("escape", "escape", "space")  # scrolled down a page
+        await settle(pilot)
+        assert not _status(reader).startswith("  0%")
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ArticleListScreen)
 
@@ -300,7 +303,7 @@ async def test_the_next_article_starts_fresh_in_the_reused_reader(make_session, 
         assert again is reader
         text = screen_text(app)
         assert "Only one paragraph here." in text
-        assert "Paragraph 5 of the long story" not in text
+        assert "Paragraph 19 of the long story" not in text
         assert reader.find_query == "" and not reader.matches and reader.selection is None
         assert not reader.query_one("#find").display
         shown = [w for w in reader.query(".paragraph") if w.display]
@@ -310,8 +313,9 @@ async def test_the_next_article_starts_fresh_in_the_reused_reader(make_session, 
         await settle(pilot)
         back = await open_row(pilot, row("Long story"))  # more paragraphs again
         assert back is reader
-        assert "Paragraph 5 of the long story about Minsk." in screen_text(app)
-        assert len([w for w in reader.query(".paragraph") if w.display]) == 6
+        assert "Paragraph 19 of the long story about Minsk." in screen_text(app)
+        assert len([w for w in reader.query(".paragraph") if w.display]) == 20
+        assert _status(reader).startswith("  0%")  # from the top, not where the last one was
 
 
 async def test_the_reader_is_ready_before_the_first_open(make_session):

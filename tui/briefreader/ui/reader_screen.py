@@ -184,6 +184,7 @@ class ReaderScreen(AnnotatingScreen):
         view.scroll_home(animate=False, immediate=True)
         view.focus()
         self.refresh_bindings()
+        self.call_after_refresh(self.show_status)  # the progress of this article, not the last
 
     def _fit_paragraphs(self) -> None:
         """One Static per paragraph: mount the missing ones, hide (and empty) the rest."""
