@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.geometry import Offset
 from textual.selection import Selection
 from textual.widgets import Static, TextArea
 
+from briefreader.corrections import REJECT, Correction
 from briefreader.ui.app import BriefreaderApp
 from briefreader.ui.dialogs import CommentPrompt, HighlightList, NoteEditor
 from briefreader.ui.entity_content import CURRENT_MATCH, SELECTION
@@ -330,3 +332,43 @@ async def test_the_reader_is_ready_before_the_first_open(make_session):
         reader = await open_row(pilot, 1)
         assert reader is prepared and reader.summary.id == second.id
         assert second.title in screen_text(app)
+
+
+async def test_an_article_read_ahead_is_read_again_when_its_file_or_corrections_change(
+    make_session, tmp_path: Path
+):
+    # The article under the cursor is read before enter; what changed since must still show.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    story = folder / "a.txt"
+    story.write_text("Old headline\n\nMINSK, May 5. /TASS/. Old text about Minsk.\n", "utf-8")
+    session = make_session()
+    session.library.add([folder])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)  # the top row is read ahead and the reader built with it
+        assert app.reader is not None and "Old text" in app.reader.article.text
+        story.write_text("New headline\n\nMINSK, May 6. /TASS/. New text about Minsk.\n", "utf-8")
+        stat = story.stat()
+        os.utime(story, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+        reader = await open_row(pilot, 0)
+        assert "New text about Minsk." in screen_text(app)
+        assert "Old text" not in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+
+        session.store.add_correction(Correction(REJECT, "Minsk"))  # e.g. from another window
+        await open_row(pilot, 0)
+        assert "Minsk" not in {entity.text for entity in reader.entities}
+
+
+async def test_moving_the_cursor_reads_the_article_under_it_ahead(make_session):
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await pilot.pause(0.4)  # the cursor rests on the row
+        await settle(pilot)
+        second = app.list_screen.table.entries[1].summary
+        reader = await open_row(pilot, 1)
+        assert reader.summary.id == second.id and second.title in screen_text(app)

@@ -484,6 +484,15 @@ class Library:
         # The user's corrections apply to every article, after recognition, never cached.
         return article, apply_corrections(article.text, entities, self.store.corrections())
 
+    def freshness(self, summary: ArticleSummary) -> tuple[object, ...]:
+        """What a loaded article depends on: its file, the corrections, the entity backend.
+
+        An article read ahead (before it is opened) is still right to show while this is
+        unchanged; take it before reading the file, so a change made during the read shows.
+        """
+        info = Path(summary.path).stat()
+        return info.st_size, info.st_mtime_ns, self.store.corrections(), self.backend.pending
+
     def resolve(self, path_or_id: str) -> ArticleSummary:
         """Find an article by file path or by (a unique prefix of) its id."""
         candidate = Path(path_or_id).expanduser()

@@ -11,7 +11,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec
@@ -25,6 +25,7 @@ from textual.dom import DOMNode
 from textual.markup import escape
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 
 from briefreader.articles import Article, ArticleError
 from briefreader.config_edit import ConfigEditError, set_top_level
@@ -50,6 +51,18 @@ P = ParamSpec("P")
 
 OUTSIDE_CHECK_SECONDS = 2.0
 READER = "reader"  # the installed name of the one reader screen
+READ_AHEAD_DELAY = 0.2  # seconds the cursor rests on a row before its article is read
+
+
+@dataclass(frozen=True)
+class ReadAhead:
+    """An article read before it was opened, and what it was read under (see freshness)."""
+
+    summary: ArticleSummary
+    article: Article
+    entities: list[Entity]
+    provisional: bool
+    freshness: tuple[object, ...]
 
 
 def mount_off_screen(app: App, screen: Screen) -> None:
@@ -113,8 +126,9 @@ class BriefreaderApp(App[None]):
         # Notes being typed, autosaved so a crash loses at most a second of typing.
         self.note_drafts = NoteDrafts(session.paths.drafts_dir)
         self.list_screen = ArticleListScreen()
-        self.reader: ReaderScreen | None = None  # made once (see prepare_reader), then reused
-        self._reader_asked = False
+        self.reader: ReaderScreen | None = None  # made once (see read_ahead), then reused
+        self._ahead: ReadAhead | None = None
+        self._ahead_timer: Timer | None = None
         self.exit_message: str | None = None
         self.leaving = False  # set by exit(): workers still running must not touch screens
         # Cleared while the user waits for a screen (an article opening, the first list);
@@ -347,7 +361,7 @@ class BriefreaderApp(App[None]):
         self.showing_samples = showing_samples
         self.list_screen.show_articles()
         self._painted()
-        self.prepare_reader()
+        self.read_ahead(self.list_screen.current_summary(), delay=0)
 
     def _library_loaded(
         self, summaries: list[ArticleSummary], showing_samples: bool, report: AddReport | None
@@ -356,7 +370,7 @@ class BriefreaderApp(App[None]):
         self.listing_total = None
         self.showing_samples = showing_samples
         self.list_screen.show_articles()
-        self.prepare_reader()
+        self.read_ahead(self.list_screen.current_summary(), delay=0)
         # A folder given again at every launch: only news is worth a message.
         if report is not None and (report.added or report.new_sources):
             self.say(
@@ -385,12 +399,21 @@ class BriefreaderApp(App[None]):
             )
 
     def open_article(self, summary: ArticleSummary) -> None:
-        """Read the article in a worker and show it in the reader.
+        """Show the article in the reader: at once when it was read ahead, else from a worker.
 
         From the reader (next/previous article) the same reader shows it, so escape still
         goes straight back to the list.
         """
         self._quiet.clear()
+        ahead = self._ahead
+        if ahead is not None and ahead.summary.id == summary.id:
+            try:
+                fresh = self.session.library.freshness(summary) == ahead.freshness
+            except OSError:
+                fresh = False  # gone: the worker below says so
+            if fresh:
+                self._show_reader(summary, ahead.article, ahead.entities, ahead.provisional)
+                return
         self._load_article(summary)
 
     @work(thread=True, exclusive=True, group="open", description="read an article")
@@ -410,32 +433,41 @@ class BriefreaderApp(App[None]):
             return
         self.call_from_thread(self._show_reader, summary, article, entities, provisional)
 
-    def prepare_reader(self) -> None:
-        """Build the reader while the user looks at the list, with the article under the cursor.
+    def read_ahead(self, summary: ArticleSummary | None, delay: float = READ_AHEAD_DELAY) -> None:
+        """Read the article under the cursor before enter is pressed, so it opens at once.
 
-        Composing and styling the reader's widgets is most of what a first open would cost;
-        done ahead, the first article opens as fast as every later one.
+        The first time, the reader itself is built with it too (see _keep_ahead). Waits
+        until the cursor rests, so scrolling through the list does not read every file.
         """
-        entry = self.list_screen.table.current
-        if self.reader is not None or self._reader_asked or entry is None:
+        if self._ahead_timer is not None:
+            self._ahead_timer.stop()
+            self._ahead_timer = None
+        if summary is None or (self._ahead is not None and self._ahead.summary.id == summary.id):
             return
-        self._reader_asked = True
-        self._read_for_reader(entry.summary)
+        if delay <= 0:
+            self._read_ahead(summary)
+        else:
+            self._ahead_timer = self.set_timer(delay, partial(self._read_ahead, summary))
 
-    @work(thread=True, group="prepare-reader", description="prepare the reader")
-    def _read_for_reader(self, summary: ArticleSummary) -> None:
+    @work(thread=True, group="read-ahead", description="read ahead")
+    def _read_ahead(self, summary: ArticleSummary) -> None:
+        library = self.session.library
         try:
-            article, entities = self.session.library.load(summary)
+            freshness = library.freshness(summary)
+            provisional = library.backend.pending
+            article, entities = library.load(summary)
         except Exception:  # opening it says what is wrong; this only works ahead
             return
         if not self.leaving:
-            self.call_from_thread(self._mount_reader, summary, article, entities)
+            ahead = ReadAhead(summary, article, entities, provisional, freshness)
+            self.call_from_thread(self._keep_ahead, ahead)
 
-    def _mount_reader(
-        self, summary: ArticleSummary, article: Article, entities: list[Entity]
-    ) -> None:
-        if self.reader is None:  # else an article was opened first
-            self.reader = ReaderScreen(summary, article, entities)
+    def _keep_ahead(self, ahead: ReadAhead) -> None:
+        self._ahead = ahead
+        if self.reader is None:
+            # Composing and styling the reader's widgets is most of what a first open
+            # costs; done now, the first article opens as fast as every later one.
+            self.reader = ReaderScreen(ahead.summary, ahead.article, ahead.entities)
             self.install_screen(self.reader, READER)  # kept when popped: every open reuses it
             mount_off_screen(self, self.reader)
 
@@ -456,9 +488,13 @@ class BriefreaderApp(App[None]):
             self.push_screen(reader)
         if provisional and not self.session.library.backend.pending:
             self._refresh_entities(reader)  # the model became ready while this was read
-        if self.session.store.set_read(summary.id):
-            self.list_screen.refresh_article(summary.id)
+        # The read mark is a synced write: after the text is on the screen, not before it.
+        self.call_after_refresh(self._mark_read, summary.id)
         self._painted()
+
+    def _mark_read(self, article_id: str) -> None:
+        if self.session.store.set_read(article_id):
+            self.list_screen.refresh_article(article_id)
 
     def on_annotation_changed(self, message: AnnotationChanged) -> None:
         self.list_screen.refresh_article(message.article_id)

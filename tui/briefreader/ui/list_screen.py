@@ -305,6 +305,7 @@ class ArticleListScreen(AnnotatingScreen):
     def _moved(self, event: ArticleTable.Moved) -> None:
         event.stop()
         self._update_status()
+        self.brief_app.read_ahead(event.entry.summary if event.entry else None)
 
     def action_open(self) -> None:
         self.table.action_open()
