@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-11-25.3"  # .3: lone surnames folded into full names
+RECOGNIZER_VERSION = "2026-12-02.1"  # more dates, transcript speakers, fewer false names
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -76,11 +76,20 @@ _DATE_PATTERNS = [
     rf"(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR}\b)?",
     rf"\b(?:{_RELATIVE}\s+)?{_WEEKDAY}\b",
     rf"\b(?:(?:[Ee]arlier|[Ll]ater)\s)?{_RELATIVE}\s+(?:{_PERIOD}|{_MONTH_NAMES})\b",
-    rf"\b{_RELATIVE}\s+(?:years|months|weeks|days|decades)\b",
+    rf"\b{_RELATIVE}\s+(?:years|months|weeks|days|decades|times)\b",
+    # "the next five years", "the past two decades": a stretch anchored to now
+    rf"\b(?:[Nn]ext|[Pp]ast|[Ll]ast|[Cc]oming|[Pp]revious)\s+{_NUMBER}\s+{_UNITS}\b",
+    r"\b(?<=the )(?:following|previous|next) (?:day|week|month|year)\b",
+    # "in the spring", "over the weekend": the season alone, not "the fall of Rome"
+    r"\b(?<=the )(?:spring|summer|autumn|fall|winter|weekend)\b"
+    r"(?!\s+(?:of|in|from|to|on|by|for|and)\b|-)",
+    rf"\bQ[1-4](?:\s+(?:of\s+)?{_YEAR})?\b",
+    r"\b9/11\b(?!/)",
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)\b",
     rf"\b(?:{_NUMBER}\s+)?{_UNITS}\s+(?:ago|later|earlier)\b",
     rf"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+{_YEAR}\b",
     rf"\b(?:{_MODIFIER}[\s-])?(?:1[7-9]|20)\d0s\b",
+    rf"\b(?:{_MODIFIER}\s)?['’]\d0s\b",  # "the '80s and early '90s"
     rf"\b{_HOLIDAY}(?:,?\s+{_YEAR})?\b(?!\s+[A-Z])",
     rf"\b{_EPOCH}\b",
     rf"\b(?:{_MODIFIER}[\s-])?{_YEAR}\b(?![-\d])",
@@ -88,7 +97,7 @@ _DATE_PATTERNS = [
 # Every pattern opens with a word boundary; testing it once, before the alternation, halves
 # the time of the scan (the engine no longer tries each branch at every character).
 _DATE_RE = re.compile(
-    r"\b(?=[\dA-Za-z])(?:"
+    r"(?:\b(?=[\dA-Za-z])|(?<![\w'’])(?=['’]\d0s\b))(?:"
     + "|".join("(?:" + p.removeprefix(r"\b") + ")" for p in _DATE_PATTERNS)
     + ")"
 )
@@ -759,7 +768,7 @@ class RuleRecognizer:
     def recognize(self, text: str) -> list[Entity]:
         """Find entities; people found anywhere make their surnames people everywhere."""
         dates = _dates(text)
-        nicknamed = _nicknamed_people(text, dates)
+        nicknamed = _nicknamed_people(text, dates) + _speakers(text)
         taken = [(e.start, e.end) for e in dates + nicknamed]
         reader = _Reader(text)
         mentions: list[_Mention] = []
@@ -834,6 +843,18 @@ def _nicknamed_people(text: str, dates: Sequence[Entity]) -> list[Entity]:
             continue
         found.append(Entity(match.start(), match.end(), PERSON, match.group()))
     return found
+
+
+_SPEAKER_RE = re.compile(r"^[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){1,2}(?=: )", re.MULTILINE)
+
+
+def _speakers(text: str) -> list[Entity]:
+    """Speakers in a transcript: "MARK BANNERMAN: Perhaps..." opening a line."""
+    return [
+        Entity(m.start(), m.end(), PERSON, m.group())
+        for m in _SPEAKER_RE.finditer(text)
+        if not any(w.title() in gz.PLACES or w in gz.ORGANISATIONS for w in m.group().split())
+    ]
 
 
 def _person_aliases(mentions: list[_Mention], nicknamed: list[Entity]) -> set[str]:
