@@ -181,7 +181,11 @@ _QUOTE_AFTER_COMMA = re.compile(r",\s*[\"”’]\s*$")
 _CAPS_NOISE = frozenset(
     "I A OK TV CEO CFO ID AD ET NA PM AM DNA GDP AI IT PR HQ VIP LGBT LGBTQ COVID CCTV NGO "
     "NGOs AIDS HIV USD EUR GMT UTC PC PS MP MPs RE FW UPDATE BREAKING EXCLUSIVE WATCH READ "
-    "PHOTO VIDEO LIVE NEW CLICK HERE".split()
+    "PHOTO VIDEO LIVE NEW CLICK HERE "
+    # technology, media and finance terms written in capitals, never names
+    "DVR DVD DVDs CD CDs HD HDTV LED LCD USB GPS SUV SUVs ATM ATMs IPO ETF ETFs CGI VOD SMS "
+    "PDF FAQ DIY RSS API URL VPN SIM RAM CPU GPU SSD HDMI MP3 MP4 JPEG GIF QR PIN MBS CDS "
+    "CPI PPI ROI EPS QE OTC RPG FPS MMO NFT UFO ICU MRI ER".split()
 )
 
 
@@ -606,6 +610,8 @@ class _Reader:
             if m < n and _is_cap(run[m].text) and run[k].text != "and":
                 k = m + 1
                 while k < n and _is_cap(run[k].text) and not run[k - 1].possessive:
+                    if run[k].text in gz.TITLE_HEADS and run[k].text not in gz.ORG_HEADS:
+                        break  # "Federal Reserve Bank of Kansas City President Hoenig"
                     k += 1
                 head_end = k
             else:
@@ -716,6 +722,8 @@ def _work_spans(run: list[_Token]) -> dict[int, int]:
     for j, token in enumerate(run):
         if token.text not in _WORK_HEADS:
             continue
+        if j + 1 < n and not token.possessive and run[j + 1].text in gz.ORG_HEADS:
+            continue  # "Federal Open Market Committee": the head is inside a longer name
         k = j
         while k > 0 and _is_cap(run[k - 1].text) and not run[k - 1].possessive:
             if run[k - 1].text in gz.TITLES:
@@ -892,6 +900,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return None if words[0] in _CAPS_NOISE else ORG
     if text[max(0, mention.start - 1) : mention.start] in {"#", "@"}:
         return None
+    if len(words) == 1 and _brand_like(words[0]):
+        return ORG  # "TechCrunch", "SoundCloud", "CouponMom.com": not how people are named
     if any(w in gz.COMMON_WORDS or not _name_like(w) for w in words):
         return None
     if len(words) > 4 or mention.in_phrase:
@@ -908,6 +918,10 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return ORG  # "Wikileaks founder", "spyware firm Candiru", "companies like Elbit"
     if len(words) == 1:
         word = words[0]
+        if re.search(r"-[a-z]", word):
+            return None  # "Xbox-only", "HDTV-filling", "Blu-ray": a compound, not a name
+        if word.endswith(("ies", "ians", "eans")) and word not in gz.SURNAMES:
+            return None  # plurals: "Treasuries", "Californians"
         if word.endswith(("ian", "ean", "ese", "ish")) and word not in gz.SURNAMES:
             return None  # adjectives from names: "Faustian"
         if word.endswith("ed") and word not in gz.SURNAMES and word not in gz.GIVEN_NAMES:
@@ -940,6 +954,20 @@ def _org_apposition(text: str, mention: _Mention) -> bool:
     if len(before) >= 3 and before[-2:] == ["such", "as"]:
         return before[-3].casefold() in _ORG_PLURALS
     return False
+
+
+_CAMEL_RE = re.compile(r"([A-Z][a-z]+)[A-Z][a-z]+(?:[A-Z][a-z]+)*")
+_DOMAIN_RE = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|io)")
+# Name prefixes before an inner capital: "McKelvey", "DeSantis", "LaGuardia", "DuBois".
+_NAME_PREFIXES = frozenset("Mc Mac De Di Da Del La Le Van Von Du Fitz".split())
+
+
+def _brand_like(word: str) -> bool:
+    """An inner capital after a lower-case word ("SoundCloud") or a web address."""
+    if _DOMAIN_RE.fullmatch(word):
+        return True
+    camel = _CAMEL_RE.fullmatch(word)
+    return bool(camel) and camel.group(1) not in _NAME_PREFIXES
 
 
 def _name_like(word: str) -> bool:
