@@ -767,6 +767,7 @@ _ORG_PLURALS = frozenset(
     "retailers banks lenders airlines broadcasters outlets publishers organisations "
     "organizations brands".split()
 )
+_SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
 
@@ -796,11 +797,29 @@ class RuleRecognizer:
             if headlines and label and mention.label == "?" and not _name_evidence(mention):
                 if any(s <= mention.start < e for s, e in headlines):
                     continue  # capitals in a title-case line are no evidence of a name
+            if label == PERSON and len(mention.words) == 1 and _before_state(text, mention.end):
+                label = PLACE  # "Lincoln, Neb.", "Modena, Italy": a town, not a person
             if label:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
                 )
         return sorted(dates + nicknamed + names, key=_span_start)
+
+
+_AFTER_COMMA_RE = re.compile(r",\s+([A-Z][A-Za-z]*)(\.?)(?![’'\w])(\s*[,;:)]|\s*$|)")
+
+
+def _before_state(text: str, end: int) -> bool:
+    """A state ("Neb.", "TX", "Texas") or a country after a comma: a town's address."""
+    match = _AFTER_COMMA_RE.match(text, end)
+    if not match:
+        return False
+    word, stop, closed = match.groups()
+    if stop and word in gz.STATE_ABBREVIATIONS:
+        return True
+    return (bool(closed) or stop == ".") and (
+        word in gz.STATE_CODES or word in gz.COUNTRIES or word in gz.US_STATES
+    )
 
 
 def _name_evidence(mention: _Mention) -> bool:
@@ -900,6 +919,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return None if words[0] in _CAPS_NOISE else ORG
     if text[max(0, mention.start - 1) : mention.start] in {"#", "@"}:
         return None
+    if words in _SERVICES:
+        return ORG  # the guideline's "Chief of the Army": a service named alone is an ORG
     if len(words) == 1 and _brand_like(words[0]):
         return ORG  # "TechCrunch", "SoundCloud", "CouponMom.com": not how people are named
     if any(w in gz.COMMON_WORDS or not _name_like(w) for w in words):
