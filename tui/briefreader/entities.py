@@ -877,11 +877,23 @@ _SPEAKER_RE = re.compile(r"^[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){1,2}(?=: )", r
 
 def _speakers(text: str) -> list[Entity]:
     """Speakers in a transcript: "MARK BANNERMAN: Perhaps..." opening a line."""
-    return [
+    if not _SPEAKER_RE.search(text):
+        return []
+    lower = frozenset(re.findall(r"\b[a-z]+\b", text))  # ordinary words: "ADD TO CART"
+    found = [
         Entity(m.start(), m.end(), PERSON, m.group())
         for m in _SPEAKER_RE.finditer(text)
-        if not any(w.title() in gz.PLACES or w in gz.ORGANISATIONS for w in m.group().split())
+        if not any(
+            w.title() in gz.PLACES
+            or w.title() in gz.COMMON_WORDS
+            or w in gz.ORGANISATIONS
+            or w.casefold() in lower
+            for w in m.group().split()
+        )
     ]
+    if len(found) < 2:  # one shouted label is a button or a heading, two turns a transcript
+        return [e for e in found if e.text.split()[0].title() in gz.GIVEN_NAMES]
+    return found
 
 
 def _person_aliases(mentions: list[_Mention], nicknamed: list[Entity]) -> set[str]:
