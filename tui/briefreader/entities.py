@@ -722,7 +722,12 @@ def _work_spans(run: list[_Token]) -> dict[int, int]:
     for j, token in enumerate(run):
         if token.text not in _WORK_HEADS:
             continue
-        if j + 1 < n and not token.possessive and run[j + 1].text in gz.ORG_HEADS:
+        if (
+            j + 1 < n
+            and not token.possessive
+            and _is_cap(run[j + 1].text)
+            and run[j + 1].gap_before == " "
+        ):
             continue  # "Federal Open Market Committee": the head is inside a longer name
         k = j
         while k > 0 and _is_cap(run[k - 1].text) and not run[k - 1].possessive:
