@@ -79,10 +79,10 @@ _DATE_PATTERNS = [
     rf"\b{_RELATIVE}\s+(?:years|months|weeks|days|decades|times)\b",
     # "the next five years", "the past two decades": a stretch anchored to now
     rf"\b(?:[Nn]ext|[Pp]ast|[Ll]ast|[Cc]oming|[Pp]revious)\s+{_NUMBER}\s+{_UNITS}\b",
-    r"\b(?<=the )(?:following|previous|next) (?:day|week|month|year)\b",
-    # "in the spring", "over the weekend": the season alone, not "the fall of Rome"
-    r"\b(?<=the )(?:spring|summer|autumn|fall|winter|weekend)\b"
-    r"(?!\s+(?:of|in|from|to|on|by|for|and)\b|-)",
+    # "the following day"; "in the spring", "over the weekend": the season alone, not
+    # "the fall of Rome"
+    r"\b(?<=the )(?:(?:following|previous|next) (?:day|week|month|year)\b|"
+    r"(?:spring|summer|autumn|fall|winter|weekend)\b(?!\s+(?:of|in|from|to|on|by|for|and)\b|-))",
     rf"\bQ[1-4](?:\s+(?:of\s+)?{_YEAR})?\b",
     r"\b9/11\b(?!/)",
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)\b",
@@ -97,11 +97,12 @@ _DATE_PATTERNS = [
 # Every pattern opens with a word boundary; testing it once, before the alternation, halves
 # the time of the scan (the engine no longer tries each branch at every character).
 _DATE_RE = re.compile(
-    r"(?:\b(?=[\dA-Za-z])|(?<![\w'’])(?=['’]\d0s\b))(?:"
+    r"\b(?=[\dA-Za-z])(?:"
     + "|".join("(?:" + p.removeprefix(r"\b") + ")" for p in _DATE_PATTERNS)
     + ")"
 )
 _MONTH_RE = re.compile(_MONTH)
+_SHORT_DECADE_RE = re.compile(r"(?<![\w'’])['’]\d0s\b")  # "the '80s" (no word boundary)
 _MONTH_NAMES_RE = re.compile(_MONTH_NAMES)
 _BARE_YEAR = re.compile(rf"(?:{_MODIFIER}[\s-])?{_YEAR}")
 _YEAR_CONTEXT = frozenset(
@@ -140,6 +141,11 @@ def _dates(text: str) -> list[Entity]:
         if value.startswith(("the ", "The ")):
             start, value = start + 4, value[4:]
         found.append(Entity(start, start + len(value), DATE, value))
+    if "0s" in text:
+        for match in _SHORT_DECADE_RE.finditer(text):
+            if not any(d.start <= match.start() < d.end for d in found):
+                found.append(Entity(match.start(), match.end(), DATE, match.group()))
+        found.sort(key=_span_start)
     return found
 
 
