@@ -10,8 +10,12 @@ from briefreader.ui.reader_screen import ReaderScreen
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until no worker runs, including ones a finished worker started (read-ahead)."""
+    for _ in range(10):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            return
 
 
 def table_titles(app: BriefreaderApp) -> list[str]:

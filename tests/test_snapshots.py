@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from briefreader.tags import TagEdit
 from briefreader.ui.app import BriefreaderApp
-
-
-async def _settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from pilot import settle as _settle
 
 
 def _annotated_app(make_session) -> BriefreaderApp:
@@ -95,7 +91,7 @@ def test_article_list_with_tag_panel_80x24_light(snap_compare, make_session):
     async def tag_panel(pilot) -> None:
         await _settle(pilot)
         await pilot.press("number_sign")
-        await pilot.pause()
+        await _settle(pilot)
 
     app = _themed(make_session, "textual-light")
     assert snap_compare(app, terminal_size=(80, 24), run_before=tag_panel)
