@@ -16,7 +16,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
 
-from briefreader.articles import READ_LIMIT_BYTES, ArticleError, read_article
+from briefreader.articles import ArticleError, read_article_file, read_head
 from briefreader.coreference import fold_surnames
 from briefreader.entity_types import Entity
 
@@ -32,8 +32,12 @@ Result = tuple[str, Record | None, str | None]  # path, index record or None, wh
 
 def content_hash(path: Path) -> str:
     """A hash of what the reader would read, so a touched but unchanged file is not re-read."""
-    with path.open("rb") as stream:
-        return hashlib.sha256(stream.read(READ_LIMIT_BYTES)).hexdigest()[:20]
+    return digest_of(read_head(path)[0])
+
+
+def digest_of(raw: bytes) -> str:
+    """The content hash of bytes read with read_head."""
+    return hashlib.sha256(raw).hexdigest()[:20]
 
 
 def names_of(entities: list[Entity]) -> str:
@@ -61,18 +65,14 @@ def index_record(path_text: str) -> Result:
     from briefreader.entities import recognize  # the recognizer loads where it is used
     from briefreader.library import summarise  # here, not at the top: library imports us
 
-    path = Path(path_text)
     try:
-        info = path.stat()
-        article = read_article(path)
-        digest = content_hash(path)
+        article, raw, info = read_article_file(Path(path_text))
     except ArticleError as error:
         return path_text, None, str(error)
-    except OSError as error:
-        return path_text, None, error.strerror or str(error)
     entities = recognize(article.text)
     summary = summarise(article, len(entities))
-    return path_text, (info.st_size, info.st_mtime_ns, digest, summary, names_of(entities)), None
+    record = (info.st_size, info.st_mtime_ns, digest_of(raw), summary, names_of(entities))
+    return path_text, record, None
 
 
 def index_files(
