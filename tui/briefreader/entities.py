@@ -408,7 +408,7 @@ class _Reader:
         after_title = False
         n = len(run)
         words = [t.text for t in run]
-        if n >= 2 and sum(_is_acronym(w) or w.isupper() for w in words) == n:
+        if n >= 2 and all(_is_acronym(w) or w.isupper() for w in words):
             # A shouted heading ("ADD TO CART") unless it is a known name ("NEW YORK").
             if not all(w.title() in gz.PLACES or w in gz.ORGANISATIONS for w in words) and (
                 " ".join(words).title() not in gz.PLACES
@@ -851,8 +851,16 @@ def _span_start(entity: Entity) -> int:
     return entity.start
 
 
+# Every nicknamed name has a quoted capitalised word inside: a text without one has none.
+# Looking for that first (a scan for a quote mark, which the engine does fast) spares the
+# full pattern's attempt at every word of the many articles that have no nickname at all.
+_QUOTED_HANDLE = re.compile(r"[“\"][A-Z]\w*[”\"]")
+
+
 def _nicknamed_people(text: str, dates: Sequence[Entity]) -> list[Entity]:
     """Names with a quoted handle inside: Lee “Faker” Sang-hyeok."""
+    if not _QUOTED_HANDLE.search(text):
+        return []
     pattern = re.compile(r"\b[A-Z][\w’'-]*\s+[“\"][A-Z]\w*[”\"]\s+[A-Z]\w*(?:-\w+)*")
     found = []
     for match in pattern.finditer(text):
