@@ -94,10 +94,33 @@ _DATE_PATTERNS = [
     rf"\b{_EPOCH}\b",
     rf"\b(?:{_MODIFIER}[\s-])?{_YEAR}\b(?![-\d])",
 ]
+# What a date can open with: every pattern above starts with one of these (its optional
+# leading parts included), so they let no match through that the patterns would not make.
+_DATE_OPENINGS = "|".join(
+    [
+        r"\d",
+        _WEEKDAY,
+        _MODIFIER,
+        _MONTH,
+        _RELATIVE,
+        r"[Ee]arlier|[Ll]ater",
+        r"[Tt]oday|[Yy]esterday|[Tt]omorrow",
+        _NUMBER,
+        _UNITS,
+        r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter",
+        _HOLIDAY,
+        _EPOCH,
+    ]
+)
+# The first characters of those openings (no lower-case g h i j k q u v x z, no capital
+# G K Q U X Z).
+_DATE_FIRST_CHARS = r"[\dabcdeflmnoprstwyA-FH-JL-PR-TV-WY]"
 # Every pattern opens with a word boundary; testing it once, before the alternation, halves
-# the time of the scan (the engine no longer tries each branch at every character).
+# the time of the scan (the engine no longer tries each branch at every character). The
+# two look-aheads then turn most words away before the thirteen patterns are tried: "the",
+# "in", "said" cannot open a date. Together about twice as fast again, the same matches.
 _DATE_RE = re.compile(
-    r"\b(?=[\dA-Za-z])(?:"
+    rf"\b(?={_DATE_FIRST_CHARS})(?=(?:{_DATE_OPENINGS}))(?:"
     + "|".join("(?:" + p.removeprefix(r"\b") + ")" for p in _DATE_PATTERNS)
     + ")"
 )
@@ -166,7 +189,10 @@ _HYPHEN_SUFFIXES = frozenset(
 )
 _HYPHEN_PREFIXES = frozenset("anti pro ex non post pre mid trans inter pan neo sub".split())
 _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&"}) | gz.NAME_PARTICLES
-_TOKEN_BODY = r"(?:[\w&]|[’'.\-](?=[^\W_]))*"
+# A word: letters, digits and "&", with an apostrophe, full stop or hyphen inside when a
+# letter or digit follows ("O’Brien", "U.S", "Sang-hyeok"); runs of word characters at a
+# time rather than one character per step through an alternation (same matches).
+_TOKEN_BODY = r"[\w&]*(?:[’'.\-](?=[^\W_])[\w&]*)*"
 # The words a name run can use: those that do not start in lower case (names, numbers),
 # connectors, and hyphenated words whose prefix is split off ("pro-Russia"). An all
 # lower-case word only breaks a run, which the gap before the next kept word shows as well,
@@ -401,7 +427,7 @@ class _Reader:
         after_title = False
         n = len(run)
         words = [t.text for t in run]
-        if n >= 2 and sum(_is_acronym(w) or w.isupper() for w in words) == n:
+        if n >= 2 and all(_is_acronym(w) or w.isupper() for w in words):
             # A shouted heading ("ADD TO CART") unless it is a known name ("NEW YORK").
             if not all(w.title() in gz.PLACES or w in gz.ORGANISATIONS for w in words) and (
                 " ".join(words).title() not in gz.PLACES
@@ -872,8 +898,16 @@ def _span_start(entity: Entity) -> int:
     return entity.start
 
 
+# Every nicknamed name has a quoted capitalised word inside: a text without one has none.
+# Looking for that first (a scan for a quote mark, which the engine does fast) spares the
+# full pattern's attempt at every word of the many articles that have no nickname at all.
+_QUOTED_HANDLE = re.compile(r"[“\"][A-Z]\w*[”\"]")
+
+
 def _nicknamed_people(text: str, dates: Sequence[Entity]) -> list[Entity]:
     """Names with a quoted handle inside: Lee “Faker” Sang-hyeok."""
+    if not _QUOTED_HANDLE.search(text):
+        return []
     pattern = re.compile(r"\b[A-Z][\w’'-]*\s+[“\"][A-Z]\w*[”\"]\s+[A-Z]\w*(?:-\w+)*")
     found = []
     for match in pattern.finditer(text):

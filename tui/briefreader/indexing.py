@@ -10,19 +10,24 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
 
-from briefreader.articles import READ_LIMIT_BYTES, ArticleError, read_article
+from briefreader.articles import ArticleError, read_article_file, read_head
 from briefreader.coreference import fold_surnames
 from briefreader.entity_types import Entity
 
 # Below this many files, one process is faster than starting a pool.
 PARALLEL_FROM = 48
-CHUNK = 16
+# Files per task sent to a worker: each task is a round trip through the pool's queues
+# and threads, so large batches cost the parent less; small enough that the last batches
+# still spread over every worker and progress moves often.
+CHUNK = 64
 
 # What the index keeps about one file version: size, mtime (ns), content hash, the list's
 # summary (an ArticleSummary) and the packed entity names.
@@ -32,8 +37,12 @@ Result = tuple[str, Record | None, str | None]  # path, index record or None, wh
 
 def content_hash(path: Path) -> str:
     """A hash of what the reader would read, so a touched but unchanged file is not re-read."""
-    with path.open("rb") as stream:
-        return hashlib.sha256(stream.read(READ_LIMIT_BYTES)).hexdigest()[:20]
+    return digest_of(read_head(path)[0])
+
+
+def digest_of(raw: bytes) -> str:
+    """The content hash of bytes read with read_head."""
+    return hashlib.sha256(raw).hexdigest()[:20]
 
 
 def names_of(entities: list[Entity]) -> str:
@@ -61,18 +70,14 @@ def index_record(path_text: str) -> Result:
     from briefreader.entities import recognize  # the recognizer loads where it is used
     from briefreader.library import summarise  # here, not at the top: library imports us
 
-    path = Path(path_text)
     try:
-        info = path.stat()
-        article = read_article(path)
-        digest = content_hash(path)
+        article, raw, info = read_article_file(Path(path_text))
     except ArticleError as error:
         return path_text, None, str(error)
-    except OSError as error:
-        return path_text, None, error.strerror or str(error)
     entities = recognize(article.text)
     summary = summarise(article, len(entities))
-    return path_text, (info.st_size, info.st_mtime_ns, digest, summary, names_of(entities)), None
+    record = (info.st_size, info.st_mtime_ns, digest_of(raw), summary, names_of(entities))
+    return path_text, record, None
 
 
 def index_files(
@@ -84,16 +89,31 @@ def index_files(
         results: Iterator[Result] = map(index_record, paths)
         yield from _reporting(results, progress)
         return
-    # spawn, not fork: the TUI runs threads, and forking a threaded process can deadlock.
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_start_method())
     prepare_workers()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
+    chunk = max(1, min(CHUNK, len(paths) // (workers * 4)))
     try:
-        yield from _reporting(pool.map(index_record, paths, chunksize=CHUNK), progress)
+        yield from _reporting(pool.map(index_record, paths, chunksize=chunk), progress)
     finally:
         # Also when the caller stops early (the app quits mid-way): drop what is queued
         # instead of indexing 100k files on the way out.
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _start_method() -> str:
+    """Workers are forked when nothing else runs in this process (the CLI), else spawned.
+
+    A forked worker starts in milliseconds with the recognizer already loaded, where a
+    spawned one starts a new interpreter and imports the program again (a tenth of a
+    second of each core at every `add`). But the TUI runs threads, and forking a threaded
+    process can deadlock: there, and where fork is not the platform's safe default, spawn.
+    """
+    if sys.platform == "linux" and threading.active_count() == 1:
+        import briefreader.entities  # noqa: F401  loaded once here, inherited by each worker
+
+        return "fork"
+    return "spawn"
 
 
 def prepare_workers() -> None:

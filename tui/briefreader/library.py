@@ -70,6 +70,16 @@ class ArticleSummary:
     # The start of the body, so a filter finds words of the text without opening files.
     lede: str = ""
 
+    def __reduce__(self) -> tuple[type[ArticleSummary], tuple[object, ...]]:
+        """Pickle as the constructor's arguments: half the cost of the dataclass default.
+
+        Every indexed article comes back from a worker process this way.
+        """
+        return ArticleSummary, (
+            self.id, self.path, self.title, self.date, self.date_iso, self.place,
+            self.agency, self.entity_count, self.notes, self.lede,
+        )  # fmt: skip
+
     @property
     def ref(self) -> ArticleRef:
         """The snapshot the store keeps beside annotations."""
