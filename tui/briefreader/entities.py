@@ -107,14 +107,15 @@ _DATE_OPENINGS = "|".join(
         r"[Tt]oday|[Yy]esterday|[Tt]omorrow",
         _NUMBER,
         _UNITS,
-        r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter",
+        r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|following|weekend",
+        r"Q[1-4]",
         _HOLIDAY,
         _EPOCH,
     ]
 )
 # The first characters of those openings (no lower-case g h i j k q u v x z, no capital
-# G K Q U X Z).
-_DATE_FIRST_CHARS = r"[\dabcdeflmnoprstwyA-FH-JL-PR-TV-WY]"
+# G K U X Z).
+_DATE_FIRST_CHARS = r"[\dabcdeflmnoprstwyA-FH-JL-TV-WY]"
 # Every pattern opens with a word boundary; testing it once, before the alternation, halves
 # the time of the scan (the engine no longer tries each branch at every character). The
 # two look-aheads then turn most words away before the thirteen patterns are tried: "the",
