@@ -399,7 +399,31 @@ def test_import_of_non_json_is_a_user_error(cli, tmp_path: Path):
 
 
 def test_empty_tag_is_a_user_error(cli):
-    assert_user_error(cli("tag", ID_000, "#"), "no tag")
+    assert_user_error(cli("tag", ID_000, "#"), "not a tag: '#'")
+
+
+def test_a_word_that_is_no_tag_refuses_the_whole_command(cli):
+    # As the TUI prompt does: nothing half-applied, and the control character shown.
+    assert_user_error(cli("tag", ID_000, "defense", "\x1b#"), "'␛#'", "nothing changed")
+    assert "#defense" not in cli("list").out
+
+
+def test_import_keeps_the_rest_of_an_annotation_and_names_a_tag_it_left_out(cli, tmp_path):
+    backup = {
+        "format": "briefreader-annotations",
+        "schema": 2,
+        "annotations": [{"article_id": ID_000, "tags": ["#", "kept"], "note": "my note"}],
+    }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(backup), "utf-8")
+    result = cli("import", str(path))
+    assert result.code == 0 and "Traceback" not in result.err
+    assert result.err.count("\n") == 1 and "not a tag: '#'" in result.err
+    assert "everything else" in result.err
+    listed = json.loads(cli("list", "--json").out)
+    mine = next(a for a in listed if a["id"] == ID_000)
+    assert mine["tags"] == ["kept"]
+    assert "my note" in cli("export", "--format", "json").out
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefreader import storage as storage_module
 from briefreader.atomicfile import atomic_write_bytes
@@ -119,6 +121,45 @@ def test_parse_tag_input_adds_and_removes():
     edit = parse_tag_input("defense, #Minsk -draft Defense")
     assert edit.add == ("defense", "Minsk")
     assert edit.remove == ("draft",)
+    assert edit.refused == ()
+
+
+def test_words_that_leave_no_tag_are_refused_not_dropped():
+    edit = parse_tag_input("defense # -# \x1b#")
+    assert edit.add == ("defense",)
+    assert edit.refused == ("#", "-#", "\x1b#")
+
+
+@pytest.mark.parametrize(
+    ("raw", "tag"),
+    [("\x1b#", ""), ("-#a", "a"), (",#b", "b"), ("#\x00#c", "c"), ("a\x1cb", "a-b")],
+)
+def test_control_characters_and_commas_go_before_the_leading_marks(raw: str, tag: str):
+    # Dropped after the '#'/'-' trim, they left '#' or '#a', which normalised again to
+    # '' or 'a': a stored tag that a backup import then dropped or renamed.
+    assert normalise_tag(raw) == tag
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_a_normalised_tag_normalises_to_itself(raw: str):
+    # What the store keeps is what an import of its backup keeps: the round trip needs this.
+    tag = normalise_tag(raw)
+    assert normalise_tag(tag) == tag
+    assert parse_tag_input(tag).add == ((tag,) if tag else ())
+
+
+def test_a_tag_an_older_version_stored_unnormalised_can_be_renamed(db_file: Path):
+    first = AnnotationStore(db_file)
+    add(first, A, "legacy", "kept")
+    first.close()
+    db_file.write_text(db_file.read_text("utf-8").replace('"legacy"', '"#"'), "utf-8")
+    store = AnnotationStore(db_file)
+    assert store.annotation(A.id).tags == ["#", "kept"]
+    assert store.rename_tag("#", "#") == 0  # no tag to rename into
+    assert store.rename_tag("#", "fixed") == 1
+    assert store.annotation(A.id).tags == ["fixed", "kept"]
+    store.close()
 
 
 def test_tags_are_case_insensitive_and_keep_first_spelling(store: AnnotationStore):

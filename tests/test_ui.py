@@ -152,6 +152,22 @@ async def test_escape_from_tag_prompt_keeps_typed_text(make_session):
         assert app.screen.query_one(Input).value == "half typed"
 
 
+async def test_a_word_that_is_no_tag_changes_nothing_and_keeps_the_typed_text(make_session):
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        await pilot.press("t", *"defense #", "enter")
+        await pilot.pause()
+        assert session.store.annotation(first.id).tags == []  # as the CLI: nothing half-done
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "not a tag: '#'" in toasts and "press t" in toasts
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "defense #"
+
+
 async def test_quick_tags_toggle_and_undo(make_session):
     session = make_session()
     app = BriefreaderApp(session)

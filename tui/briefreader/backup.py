@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from briefreader import __version__
 from briefreader.export_data import ExportItem
 from briefreader.store import Annotation, AnnotationStore, Highlight
+from briefreader.tags import not_a_tag_message, not_tags
 
 EXPORT_FORMAT = "briefreader-annotations"
 EXPORT_SCHEMA = 2
@@ -37,11 +38,19 @@ class ImportReport:
 
     total: int = 0
     changed: int = 0
+    left_out_tags: list[str] = field(default_factory=list)
 
     @property
     def unchanged(self) -> int:
         """Entries that were already there exactly as in the backup."""
         return self.total - self.changed
+
+    def left_out_message(self) -> str:
+        """One line saying which backup tags could not be kept, so none goes silently."""
+        return (
+            f"{not_a_tag_message(self.left_out_tags)}, so those were left out; "
+            "everything else on those articles was imported"
+        )
 
 
 def to_json(items: list[ExportItem]) -> str:
@@ -90,6 +99,9 @@ def import_backup(store: AnnotationStore, backup: Backup) -> ImportReport:
     report = ImportReport()
     for annotation in backup.annotations:
         report.total += 1
+        # An old or hand-edited backup may hold tags like '#'; the rest of the article's
+        # annotation still merges, and the report names what could not be a tag.
+        report.left_out_tags += not_tags(annotation.tags)
         report.changed += store.merge(annotation)
     for highlight in backup.highlights:
         report.total += 1

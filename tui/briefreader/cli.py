@@ -21,7 +21,7 @@ from briefreader.crashlog import write_crash_log
 from briefreader.library import ArticleSummary
 from briefreader.session import Session, open_session
 from briefreader.storage import NewerSchemaError
-from briefreader.tags import TagEdit, normalise_tag, tag_key
+from briefreader.tags import TagEdit, normalise_tag, not_a_tag_message, not_tags, tag_key
 from briefreader.textsafety import one_line, visible
 
 COMMANDS = ("add", "list", "tag", "note", "entities", "export", "import")
@@ -272,9 +272,12 @@ def _cmd_list(session: Session, args: argparse.Namespace) -> int:
 def _cmd_tag(session: Session, args: argparse.Namespace) -> int:
     summary = session.library.resolve(args.article)
     # The shell already split the words: each argument is one tag ("Union State" too).
-    tags = tuple(dict.fromkeys(t for t in map(normalise_tag, args.tags) if t))
-    if not tags:
-        raise UserError("no tag given; e.g. briefreader tag ID defense")
+    # Like the TUI prompt: a word that is no tag refuses the whole command, changing nothing.
+    refused = not_tags(args.tags)
+    if refused:
+        example = "e.g. briefreader tag ID defense"
+        raise UserError(f"{not_a_tag_message(refused)}; nothing changed ({example})")
+    tags = tuple(dict.fromkeys(map(normalise_tag, args.tags)))
     edit = TagEdit(add=(), remove=tags) if args.remove else TagEdit(add=tags, remove=())
     session.store.edit_tags([summary.ref], edit)
     current = session.store.annotation(summary.id).tags
@@ -354,6 +357,8 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
             f"{source} is not UTF-8 text; pass a file made by 'export --format json'"
         ) from error
     report = import_backup(session.store, parse_backup(raw, str(source)))
+    if report.left_out_tags:
+        print(f"note: {report.left_out_message()}", file=sys.stderr)
     print(
         f"imported {report.total} item(s): {report.changed} changed, {report.unchanged} unchanged"
     )

@@ -502,18 +502,23 @@ class AnnotationStore:
         return changed
 
     def rename_tag(self, old: str, new: str) -> int:
-        """Rename a tag on every article (merging into `new` where it exists), one undo step."""
-        old_key, new_tag = tag_key(normalise_tag(old)), normalise_tag(new)
-        if not old_key or not new_tag:
+        """Rename a tag on every article (merging into `new` where it exists), one undo step.
+
+        `old` also matches as stored, so a tag an older version kept unnormalised (such as
+        '#', left by a control character) can still be renamed into a real one.
+        """
+        old_keys = {tag_key(old), tag_key(normalise_tag(old))} - {""}
+        new_tag = normalise_tag(new)
+        if not old_keys or not new_tag:
             return 0
         refs = [
             ArticleRef(a.article_id)
             for a in self.annotations()
-            if any(tag_key(t) == old_key for t in a.tags)
+            if any(tag_key(t) in old_keys for t in a.tags)
         ]
 
         def change(annotation: Annotation) -> None:
-            renamed = [new_tag if tag_key(t) == old_key else t for t in annotation.tags]
+            renamed = [new_tag if tag_key(t) in old_keys else t for t in annotation.tags]
             annotation.tags = list({tag_key(t): t for t in reversed(renamed)}.values())[::-1]
 
         return self._apply(refs, change, f"rename #{old} to #{new_tag}")

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from briefreader.config import QUICK_TAG_KEYS
 from briefreader.library import ArticleSummary
-from briefreader.tags import TagEdit, parse_tag_input, tag_key
+from briefreader.tags import TagEdit, not_a_tag_message, parse_tag_input, tag_key
 from briefreader.ui.dialogs import ConfirmScreen, NoteEditor, TagAnswer, TagPrompt
 
 if TYPE_CHECKING:
@@ -111,8 +111,13 @@ class AnnotatingScreen(Screen[None]):
             if not answer.apply:
                 app.tag_drafts[draft_key] = answer.text
                 return
-            app.tag_drafts.pop(draft_key, None)
             edit = parse_tag_input(answer.text)
+            if edit.refused:
+                # As the CLI does: change nothing, and keep the text so t reopens it to fix.
+                app.tag_drafts[draft_key] = answer.text
+                app.say(f"{not_a_tag_message(edit.refused)}; press t to fix it", "warning")
+                return
+            app.tag_drafts.pop(draft_key, None)
 
             def apply() -> None:
                 if store.edit_tags([s.ref for s in targets], edit):

@@ -21,6 +21,7 @@ from briefreader.filtering import (
 )
 from briefreader.library import ArticleSummary
 from briefreader.store import Annotation, ReadingState
+from briefreader.tags import normalise_tag, not_a_tag_message
 from briefreader.textsafety import one_line
 from briefreader.ui.annotating import AnnotatingScreen
 from briefreader.ui.article_table import ArticleTable, ListHeader
@@ -450,6 +451,9 @@ class ArticleListScreen(AnnotatingScreen):
 
         def done(new: str | None) -> None:
             if not new or not new.strip():
+                return
+            if not normalise_tag(new):
+                self.brief_app.say(f"{not_a_tag_message([new])}; nothing renamed", "warning")
                 return
             changed = store.rename_tag(tag, new)
             self.show_articles()
