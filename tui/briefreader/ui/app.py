@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec
 
 from rich.console import RenderableType
-from textual import work
+from textual import events, work
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -41,6 +41,7 @@ from briefreader.ui.error_screen import ErrorScreen
 from briefreader.ui.help_screen import HelpScreen
 from briefreader.ui.list_screen import ArticleListScreen
 from briefreader.ui.reader_screen import ReaderScreen
+from briefreader.ui.typeahead import KeyTargets
 
 if TYPE_CHECKING:  # exports load when first used: they are not needed to show the list
     from briefreader.entity_index import EntityIndex
@@ -129,6 +130,7 @@ class BriefreaderApp(App[None]):
         self.reader: ReaderScreen | None = None  # made once (see read_ahead), then reused
         self._ahead: ReadAhead | None = None
         self._ahead_timer: Timer | None = None
+        self._key_targets = KeyTargets()
         self.exit_message: str | None = None
         self.leaving = False  # set by exit(): workers still running must not touch screens
         # Cleared while the user waits for a screen (an article opening, the first list);
@@ -495,6 +497,20 @@ class BriefreaderApp(App[None]):
     def _mark_read(self, article_id: str) -> None:
         if self.session.store.set_read(article_id):
             self.list_screen.refresh_article(article_id)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._key_targets.sent(event, self.focused or self.screen)
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that reached no handler: where the focus went after it was typed, if it moved.
+
+        Runs before Textual's bindings; a redirected key is handled where it lands instead.
+        """
+        if self._key_targets.redirect(event, self.focused or self.screen):
+            event.prevent_default()
+            event.stop()
 
     def on_annotation_changed(self, message: AnnotationChanged) -> None:
         self.list_screen.refresh_article(message.article_id)

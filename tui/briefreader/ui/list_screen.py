@@ -320,7 +320,7 @@ class ArticleListScreen(AnnotatingScreen):
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.display = True
-        box.focus()
+        self.set_focus(box)  # at once: letters typed right after "/" are sent on to the box
 
     def set_filter(self, text: str) -> None:
         """Replace the filter (the tag panel and entity index use this)."""
