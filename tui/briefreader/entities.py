@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-02.1"  # more dates, transcript speakers, fewer false names
+RECOGNIZER_VERSION = "2026-12-03.1"  # lone unknown words need person evidence
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -409,6 +409,19 @@ class _Reader:
         self.text = text
         self.lower_words = frozenset(re.findall(r"\b[a-z][a-z’']+\b", text))
         self.mid_sentence: set[str] = set()
+        self._spoken: frozenset[str] | None = None
+
+    def spoken(self) -> frozenset[str]:
+        """Words that act as a person somewhere in the text ("X said", "according to X").
+
+        Evidence for a lone surname the name lists do not know ("X, who" too); found once
+        per article, and only when such a surname turns up.
+        """
+        if self._spoken is None:
+            self._spoken = frozenset(
+                m.group(m.lastindex or 0) for m in _SPOKEN_RE.finditer(self.text)
+            )
+        return self._spoken
 
     def common(self, token: _Token) -> bool:
         """A capitalised word that is an ordinary word here, not a name."""
@@ -805,6 +818,17 @@ _ORG_PLURALS = frozenset(
     "retailers banks lenders airlines broadcasters outlets publishers organisations "
     "organizations brands".split()
 )
+_SPEECH_VERBS = (
+    "said|says|told|tells|added|adds|asked|asks|wrote|writes|noted|notes|explained|argued|"
+    "recalled|recalls|replied|responded|insisted|acknowledged|admitted|testified|tweeted|"
+    "announced|warned|claimed|stated"
+)
+_NAME_WORD = r"[A-Z][\w’'-]*[a-z]"
+_SPOKEN_RE = re.compile(
+    rf"\b({_NAME_WORD})\s+(?:{_SPEECH_VERBS}|himself|herself)\b"
+    rf"|\b(?:{_SPEECH_VERBS}|[Aa]ccording to)\s+({_NAME_WORD})(?![\w’'-])"
+    rf"|\b({_NAME_WORD}),\s+(?:who|whose)\b"
+)
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
@@ -1012,7 +1036,10 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     if mention.context in _PLACE_PREPOSITIONS and not person_like:
         return PLACE if len(words) > 1 else None
     if len(words) == 1:
-        return PERSON
+        word = words[0]
+        if word in gz.SURNAMES or word in gz.NOTABLE_SURNAMES or word in reader.spoken():
+            return PERSON
+        return None  # a lone capitalised word with nothing saying it names a person
     if len(words) == 2 and (next_word in _PERSON_VERBS or mention.context == "by"):
         return PERSON  # "Alexia Tsotsis said", "a report by Maurkice Pouncey"
     return PERSON if person_like else None
