@@ -489,6 +489,11 @@ class _Reader:
                     mentions.append(self.mention(run, i, best[0], best[2]))
                     i, after_title = best[0], False
                     continue
+            if word == "House" and i + 1 < n and run[i + 1].text in _HOUSE_NEXT:
+                if not token.possessive:  # "House Republicans", "House Speaker Pelosi"
+                    mentions.append(self.mention(run, i, i + 1, ORG))
+                    i, after_title = i + 1, False
+                    continue
             if (
                 word in gz.TITLES
                 and not token.possessive
@@ -829,6 +834,15 @@ _SPOKEN_RE = re.compile(
     rf"|\b(?:{_SPEECH_VERBS}|[Aa]ccording to)\s+({_NAME_WORD})(?![\w’'-])"
     rf"|\b({_NAME_WORD}),\s+(?:who|whose)\b"
 )
+# After "House" these say it is the US House of Representatives (its parties, its leaders).
+_HOUSE_NEXT = frozenset(
+    "Speaker Majority Minority Leader Whip Democratic Republican Democrats Republicans GOP".split()
+)
+# What "the Surname ..." names when it is a politician's time in office, not a company.
+_PERSON_ERAS = frozenset(
+    "administration administration's era presidency years recession campaign government "
+    "doctrine family".split()
+)
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
@@ -1016,6 +1030,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     if len(words) == 1 and mention.context.endswith(("'s", "’s")):
         return None  # "Oner’s Nocturne", "Verizon's TV-anywhere": something owned, unnamed
     if mention.context == "the" and not mention.sentence_start:
+        if len(words) == 1 and next_word in _PERSON_ERAS and _known_surname(words[0]):
+            return PERSON  # "the Bush administration", "the Obama years"
         return ORG if len(words) == 1 else None  # people do not take "the"
     if len(words) == 1 and (next_word in _ORG_AFTER or _org_apposition(text, mention)):
         return ORG  # "Wikileaks founder", "spyware firm Candiru", "companies like Elbit"
@@ -1037,12 +1053,16 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return PLACE if len(words) > 1 else None
     if len(words) == 1:
         word = words[0]
-        if word in gz.SURNAMES or word in gz.NOTABLE_SURNAMES or word in reader.spoken():
+        if _known_surname(word) or word in reader.spoken():
             return PERSON
         return None  # a lone capitalised word with nothing saying it names a person
     if len(words) == 2 and (next_word in _PERSON_VERBS or mention.context == "by"):
         return PERSON  # "Alexia Tsotsis said", "a report by Maurkice Pouncey"
     return PERSON if person_like else None
+
+
+def _known_surname(word: str) -> bool:
+    return word in gz.SURNAMES or word in gz.NOTABLE_SURNAMES
 
 
 def _org_apposition(text: str, mention: _Mention) -> bool:

@@ -1800,7 +1800,6 @@ Actress
 Actor
 Singer
 Rapper
-Star
 """)
 
 # Title words that can stand alone before a surname and end the title ("President Putin").
