@@ -879,7 +879,36 @@ class RuleRecognizer:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
                 )
+        listed = [e for e in _listed_places(text) if not _overlaps(e, dates + nicknamed)]
+        if listed:  # "Rogers, Craig and Mayes counties": the list decides, not the names
+            names = [e for e in names if not _overlaps(e, listed)] + listed
         return sorted(dates + nicknamed + names, key=_span_start)
+
+
+def _overlaps(entity: Entity, others: list[Entity]) -> bool:
+    return any(o.start < entity.end and entity.start < o.end for o in others)
+
+
+_PLACE_PLURALS_RE = re.compile(
+    r"\b(?:[Cc]ounties|[Pp]arishes|[Pp]rovinces|[Oo]blasts|[Dd]istricts)\b"
+)
+_LIST_NAME = r"[A-Z][\w’'-]*[a-z](?: [A-Z][\w’'-]*[a-z])?"
+_PLACE_LIST_RE = re.compile(rf"(?:{_LIST_NAME},\s+)*{_LIST_NAME},?\s+(?:and|or)\s+{_LIST_NAME}\s+$")
+_LIST_NAME_RE = re.compile(_LIST_NAME)
+
+
+def _listed_places(text: str) -> list[Entity]:
+    """The names in "Rogers, Craig and Mayes counties": each one is a county, a PLACE."""
+    found: list[Entity] = []
+    for plural in _PLACE_PLURALS_RE.finditer(text):
+        start = max(0, plural.start() - 160)
+        match = _PLACE_LIST_RE.search(text, start, plural.start())
+        if not match:
+            continue
+        for name in _LIST_NAME_RE.finditer(text, match.start(), match.end()):
+            if name.group() not in gz.FUNCTION_WORDS:
+                found.append(Entity(name.start(), name.end(), PLACE, name.group()))
+    return found
 
 
 _AFTER_COMMA_RE = re.compile(r",\s+([A-Z][A-Za-z]*)(\.?)(?![’'\w])(\s*[,;:)]|\s*$|)")
