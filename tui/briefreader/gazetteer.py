@@ -1291,7 +1291,6 @@ Forces
 Force
 Army
 Navy
-Marines
 Guard
 Council
 Committee
@@ -2519,6 +2518,7 @@ el
 # Capitalised words that open sentences, headings and quotes and are not names by
 # themselves. Words found in lower case elsewhere in the same article count as well.
 COMMON_WORDS = _words("""
+Marines
 The
 A
 An
