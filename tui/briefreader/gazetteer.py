@@ -412,6 +412,9 @@ Davos
 
 # A country's short forms: acronyms and the capitalised shorthand of news copy.
 PLACE_ALIASES = _words("""
+Islamic Republic
+Islamic Republic of Iran
+Eurozone
 US
 U.S.
 U.S.A.
