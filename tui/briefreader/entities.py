@@ -410,6 +410,7 @@ class _Reader:
         self.lower_words = frozenset(re.findall(r"\b[a-z][a-z’']+\b", text))
         self.mid_sentence: set[str] = set()
         self._spoken: dict[str, bool] = {}
+        self.org_aliases: set[str] = set()
 
     def spoken(self, word: str) -> bool:
         """The word acts as a person somewhere in the text ("X said", "according to X").
@@ -879,6 +880,7 @@ class RuleRecognizer:
         for run in _runs(tokens):
             mentions.extend(reader.read_run(run))
         aliases = _person_aliases(mentions, nicknamed)
+        reader.org_aliases = _org_aliases(mentions)
         names: list[Entity] = []
         for mention in mentions:
             label = _resolve(text, mention, aliases, reader)
@@ -1040,6 +1042,22 @@ def _person_aliases(mentions: list[_Mention], nicknamed: list[Entity]) -> set[st
     return aliases
 
 
+def _org_aliases(mentions: list[_Mention]) -> set[str]:
+    """Last words that name an organisation found in this article ("Las Vegas Sands")."""
+    found = set()
+    for mention in mentions:
+        if mention.label == ORG and len(mention.words) >= 2:
+            word = mention.words[-1]
+            if (
+                word not in gz.ORG_HEADS
+                and word not in gz.GENERIC_ORG_WORDS
+                and word not in gz.COMMON_WORDS
+                and _name_like(word)
+            ):
+                found.add(word)
+    return found
+
+
 def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -> str | None:
     """The final label of a mention, or None to drop it.
 
@@ -1050,6 +1068,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     phrase = " ".join(mention.words)
     if phrase in aliases and mention.label in {"?", PLACE}:
         return PERSON
+    if mention.label == "?" and phrase in reader.org_aliases:
+        return ORG  # "Sands" after "Las Vegas Sands" in the same article
     if mention.label != "?":
         return mention.label
     words = mention.words
