@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-03.1"  # lone unknown words need person evidence
+RECOGNIZER_VERSION = "2026-12-03.1"  # lone unknown words need evidence, more known orgs
 
 
 # -- dates -----------------------------------------------------------------------------
