@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-02.1"  # more dates, transcript speakers, fewer false names
+RECOGNIZER_VERSION = "2026-12-03.1"  # lone unknown words need evidence, more known orgs
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -409,6 +409,19 @@ class _Reader:
         self.text = text
         self.lower_words = frozenset(re.findall(r"\b[a-z][a-z’']+\b", text))
         self.mid_sentence: set[str] = set()
+        self._spoken: dict[str, bool] = {}
+        self.org_aliases: set[str] = set()
+
+    def spoken(self, word: str) -> bool:
+        """The word acts as a person somewhere in the text ("X said", "according to X").
+
+        Evidence for a lone surname the name lists do not know ("X, who" too). Only such
+        words are looked up, each once, by finding the word's occurrences.
+        """
+        known = self._spoken.get(word)
+        if known is None:
+            known = self._spoken[word] = _acts_as_person(self.text, word)
+        return known
 
     def common(self, token: _Token) -> bool:
         """A capitalised word that is an ordinary word here, not a name."""
@@ -475,6 +488,11 @@ class _Reader:
                             best = (best[0], 0, PLACE)
                     mentions.append(self.mention(run, i, best[0], best[2]))
                     i, after_title = best[0], False
+                    continue
+            if word == "House" and i + 1 < n and run[i + 1].text in _HOUSE_NEXT:
+                if not token.possessive:  # "House Republicans", "House Speaker Pelosi"
+                    mentions.append(self.mention(run, i, i + 1, ORG))
+                    i, after_title = i + 1, False
                     continue
             if (
                 word in gz.TITLES
@@ -805,6 +823,39 @@ _ORG_PLURALS = frozenset(
     "retailers banks lenders airlines broadcasters outlets publishers organisations "
     "organizations brands".split()
 )
+_SPEECH_VERBS = (
+    "said|says|told|tells|added|adds|asked|asks|wrote|writes|noted|notes|explained|argued|"
+    "recalled|recalls|replied|responded|insisted|acknowledged|admitted|testified|tweeted|"
+    "announced|warned|claimed|stated"
+)
+_CUE_AFTER = re.compile(rf"\s+(?:{_SPEECH_VERBS}|himself|herself)\b|,\s+(?:who|whose)\b")
+_CUE_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS}|[Aa]ccording to)\s+$")
+
+
+def _acts_as_person(text: str, word: str) -> bool:
+    """An occurrence of word before "said" (", who") or after "says" ("according to")."""
+    size = len(word)
+    position = text.find(word)
+    while position >= 0:
+        end = position + size
+        if not text[end : end + 1].isalnum() and not text[position - 1 : position].isalnum():
+            if _CUE_AFTER.match(text, end) or _CUE_BEFORE.search(
+                text, max(0, position - 16), position
+            ):
+                return True
+        position = text.find(word, end)
+    return False
+
+
+# After "House" these say it is the US House of Representatives (its parties, its leaders).
+_HOUSE_NEXT = frozenset(
+    "Speaker Majority Minority Leader Whip Democratic Republican Democrats Republicans GOP".split()
+)
+# What "the Surname ..." names when it is a politician's time in office, not a company.
+_PERSON_ERAS = frozenset(
+    "administration administration's era presidency years recession campaign government "
+    "doctrine family".split()
+)
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
@@ -829,6 +880,7 @@ class RuleRecognizer:
         for run in _runs(tokens):
             mentions.extend(reader.read_run(run))
         aliases = _person_aliases(mentions, nicknamed)
+        reader.org_aliases = _org_aliases(mentions)
         names: list[Entity] = []
         for mention in mentions:
             label = _resolve(text, mention, aliases, reader)
@@ -841,7 +893,39 @@ class RuleRecognizer:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
                 )
+        listed = [e for e in _listed_places(text) if not _overlaps(e, dates + nicknamed)]
+        if listed:  # "Rogers, Craig and Mayes counties": the list decides, not the names
+            names = [e for e in names if not _overlaps(e, listed)] + listed
         return sorted(dates + nicknamed + names, key=_span_start)
+
+
+def _overlaps(entity: Entity, others: list[Entity]) -> bool:
+    return any(o.start < entity.end and entity.start < o.end for o in others)
+
+
+_PLACE_PLURALS_RE = re.compile(
+    r"\b(?:[Cc]ounties|[Pp]arishes|[Pp]rovinces|[Oo]blasts|[Dd]istricts)\b"
+)
+_PLACE_PLURAL_STEMS = ("ounties", "arishes", "rovinces", "blasts", "istricts")
+_LIST_NAME = r"[A-Z][\w’'-]*[a-z](?: [A-Z][\w’'-]*[a-z])?"
+_PLACE_LIST_RE = re.compile(rf"(?:{_LIST_NAME},\s+)*{_LIST_NAME},?\s+(?:and|or)\s+{_LIST_NAME}\s+$")
+_LIST_NAME_RE = re.compile(_LIST_NAME)
+
+
+def _listed_places(text: str) -> list[Entity]:
+    """The names in "Rogers, Craig and Mayes counties": each one is a county, a PLACE."""
+    found: list[Entity] = []
+    if not any(stem in text for stem in _PLACE_PLURAL_STEMS):
+        return found  # most articles: a substring test is cheaper than the pattern's scan
+    for plural in _PLACE_PLURALS_RE.finditer(text):
+        start = max(0, plural.start() - 160)
+        match = _PLACE_LIST_RE.search(text, start, plural.start())
+        if not match:
+            continue
+        for name in _LIST_NAME_RE.finditer(text, match.start(), match.end()):
+            if name.group() not in gz.FUNCTION_WORDS:
+                found.append(Entity(name.start(), name.end(), PLACE, name.group()))
+    return found
 
 
 _AFTER_COMMA_RE = re.compile(r",\s+([A-Z][A-Za-z]*)(\.?)(?![’'\w])(\s*[,;:)]|\s*$|)")
@@ -958,6 +1042,22 @@ def _person_aliases(mentions: list[_Mention], nicknamed: list[Entity]) -> set[st
     return aliases
 
 
+def _org_aliases(mentions: list[_Mention]) -> set[str]:
+    """Last words that name an organisation found in this article ("Las Vegas Sands")."""
+    found = set()
+    for mention in mentions:
+        if mention.label == ORG and len(mention.words) >= 2:
+            word = mention.words[-1]
+            if (
+                word not in gz.ORG_HEADS
+                and word not in gz.GENERIC_ORG_WORDS
+                and word not in gz.COMMON_WORDS
+                and _name_like(word)
+            ):
+                found.add(word)
+    return found
+
+
 def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -> str | None:
     """The final label of a mention, or None to drop it.
 
@@ -968,6 +1068,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     phrase = " ".join(mention.words)
     if phrase in aliases and mention.label in {"?", PLACE}:
         return PERSON
+    if mention.label == "?" and phrase in reader.org_aliases:
+        return ORG  # "Sands" after "Las Vegas Sands" in the same article
     if mention.label != "?":
         return mention.label
     words = mention.words
@@ -992,6 +1094,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     if len(words) == 1 and mention.context.endswith(("'s", "’s")):
         return None  # "Oner’s Nocturne", "Verizon's TV-anywhere": something owned, unnamed
     if mention.context == "the" and not mention.sentence_start:
+        if len(words) == 1 and next_word in _PERSON_ERAS and _known_surname(words[0]):
+            return PERSON  # "the Bush administration", "the Obama years"
         return ORG if len(words) == 1 else None  # people do not take "the"
     if len(words) == 1 and (next_word in _ORG_AFTER or _org_apposition(text, mention)):
         return ORG  # "Wikileaks founder", "spyware firm Candiru", "companies like Elbit"
@@ -1012,10 +1116,17 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     if mention.context in _PLACE_PREPOSITIONS and not person_like:
         return PLACE if len(words) > 1 else None
     if len(words) == 1:
-        return PERSON
+        word = words[0]
+        if _known_surname(word) or reader.spoken(word):
+            return PERSON
+        return None  # a lone capitalised word with nothing saying it names a person
     if len(words) == 2 and (next_word in _PERSON_VERBS or mention.context == "by"):
         return PERSON  # "Alexia Tsotsis said", "a report by Maurkice Pouncey"
     return PERSON if person_like else None
+
+
+def _known_surname(word: str) -> bool:
+    return word in gz.SURNAMES or word in gz.NOTABLE_SURNAMES
 
 
 def _org_apposition(text: str, mention: _Mention) -> bool:
