@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from briefreader.htmltext import html_to_text
+from briefreader.htmltext import html_to_text, html_to_text_mapped
+from briefreader.sourcemap import SourceMap, normalise_newlines
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 # A wire story is a few kilobytes; a file far larger is a dump or a mistake. Reading only its
@@ -91,6 +92,7 @@ _ATTRIBUTION = re.compile(
     r"[^,]*$"
 )
 TITLE_MAX = 90
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class ArticleError(Exception):
@@ -143,10 +145,27 @@ def decode_article_bytes(raw: bytes, complete: bool = True) -> tuple[str, tuple[
     """Decode bytes as UTF-8 (or UTF-16 with a BOM), falling back to cp1252 and saying so.
 
     `complete=False` means `raw` is only the head of a file: a character cut in half at its
-    end is dropped rather than taken as proof that the file is not UTF-8.
+    end is dropped rather than taken as proof that the file is not UTF-8. The text is
+    what articles are parsed from: no byte order mark, universal newlines, as Python's
+    text mode reads it (`decode_file_text` keeps both, for offsets into the file).
     """
+    return _decode(raw, complete, "utf-8-sig")
+
+
+def decode_file_text(raw: bytes, complete: bool = True) -> tuple[str, tuple[str, ...]]:
+    """The file's text exactly as decoded: a UTF-8 byte order mark and CRLF/CR line ends kept.
+
+    The text `open(path, encoding="utf-8", newline="").read()` gives a script, into which
+    `briefreader entities --json` promises its offsets (INTERFACE.md).
+    """
+    return _decode(raw, complete, "utf-8", newlines=False)
+
+
+def _decode(
+    raw: bytes, complete: bool, utf8: str, newlines: bool = True
+) -> tuple[str, tuple[str, ...]]:
     notes: tuple[str, ...] = ()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith(_UTF16_BOMS):
         encoding = "utf-16"
         try:
             text = codecs.getincrementaldecoder(encoding)().decode(raw, final=complete)
@@ -157,12 +176,13 @@ def decode_article_bytes(raw: bytes, complete: bool = True) -> tuple[str, tuple[
         if b"\x00" in raw[:8192]:
             raise ArticleError("looks like a binary file, not text")
         try:
-            text = codecs.getincrementaldecoder("utf-8-sig")().decode(raw, final=complete)
+            text = codecs.getincrementaldecoder(utf8)().decode(raw, final=complete)
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
             notes = ("not valid UTF-8; read as Windows-1252",)
-    # As Python's text mode reads it: offsets are into text with universal newlines.
-    return text.replace("\r\n", "\n").replace("\r", "\n"), notes
+    if newlines:  # universal newlines, as Python's text mode reads the file
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, notes
 
 
 def _megabytes(size: int) -> str:
@@ -212,11 +232,8 @@ def read_head(path: Path) -> tuple[bytes, os.stat_result]:
     return raw, info
 
 
-def read_article_file(path: Path) -> tuple[Article, bytes, os.stat_result]:
-    """The parsed article with the bytes it was read from and the file's stat.
-
-    Raises ArticleError with a reason a person understands.
-    """
+def _read_head_or_say_why(path: Path) -> tuple[bytes, os.stat_result, bool]:
+    """The head of the file, its stat and whether the head is all of it; ArticleError if not."""
     try:
         raw, info = read_head(path)
     except FileNotFoundError as error:
@@ -227,11 +244,66 @@ def read_article_file(path: Path) -> tuple[Article, bytes, os.stat_result]:
         raise ArticleError("is a folder") from error
     except OSError as error:
         raise ArticleError(error.strerror or str(error)) from error
-    size = info.st_size
-    complete = len(raw) < READ_LIMIT_BYTES or size <= READ_LIMIT_BYTES
+    complete = len(raw) < READ_LIMIT_BYTES or info.st_size <= READ_LIMIT_BYTES
+    return raw, info, complete
+
+
+def _is_html(path: Path) -> bool:
+    return path.suffix.lower() in {".html", ".htm"}
+
+
+def read_article_file(path: Path) -> tuple[Article, bytes, os.stat_result]:
+    """The parsed article with the bytes it was read from and the file's stat.
+
+    Raises ArticleError with a reason a person understands.
+    """
+    raw, info, complete = _read_head_or_say_why(path)
     text, notes = decode_article_bytes(raw, complete=complete)
-    if path.suffix.lower() in {".html", ".htm"}:
+    if _is_html(path):
         text = html_to_text(text)
+    return _parsed(path, text, notes, info.st_size, complete), raw, info
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """An article with the file text it was read from and a map back into that text.
+
+    The article's offsets are into its text (tags stripped, newlines normalised); the
+    command line promises scripts offsets into the file (INTERFACE.md), and this turns
+    one into the other.
+    """
+
+    article: Article
+    file_text: str
+    offsets: SourceMap
+
+    def to_source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets into `file_text` of the article text's [start, end).
+
+        For HTML the span can take in markup (an entity split by tags, "<b>Viktor</b>
+        Khrenin") or a character reference ("AT&amp;T"); `file_text[start:end]` is the
+        raw slice, not the readable text.
+        """
+        return self.offsets.span(start, end)
+
+
+def read_article_source(path: Path) -> ArticleSource:
+    """Read and parse one article, keeping the file's own text and where each part lies in it.
+
+    Slower than `read_article` (a map entry per character), so only the command line's
+    `entities` uses it; the article is the same one `read_article` gives.
+    """
+    raw, info, complete = _read_head_or_say_why(path)
+    file_text, notes = decode_file_text(raw, complete=complete)
+    text, offsets = normalise_newlines(file_text, strip_bom=not raw.startswith(_UTF16_BOMS))
+    if _is_html(path):
+        text, stripped = html_to_text_mapped(text)
+        offsets = stripped.then(offsets)
+    return ArticleSource(_parsed(path, text, notes, info.st_size, complete), file_text, offsets)
+
+
+def _parsed(path: Path, text: str, notes: tuple[str, ...], size: int, complete: bool) -> Article:
+    """The checks and the cap every read applies, then the parse."""
     if not text.strip():
         raise ArticleError("empty file")
     if not any(ch.isalnum() for ch in text[:65536]):
@@ -242,7 +314,7 @@ def read_article_file(path: Path) -> tuple[Article, bytes, os.stat_result]:
             f"very long file ({_megabytes(size)}): only its first "
             f"{_megabytes(READ_LIMIT_BYTES)} are shown and annotated",
         )
-    return parse_article(text, path=str(path), notes=notes + cap_notes), raw, info
+    return parse_article(text, path=str(path), notes=notes + cap_notes)
 
 
 def read_article(path: Path) -> Article:

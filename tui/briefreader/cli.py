@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import __version__
-from briefreader.articles import ArticleError
+from briefreader.articles import ArticleError, read_article_source
 from briefreader.crashlog import write_crash_log
 from briefreader.library import ArticleSummary
 from briefreader.session import Session, open_session
@@ -74,9 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("text", nargs="?", metavar="TEXT", help="the note; '-' reads stdin")
     _common(note)
 
-    entities = commands.add_parser("entities", help="recognised people, orgs, places, dates")
+    entities = commands.add_parser(
+        "entities",
+        help="recognised people, orgs, places, dates",
+        description="Recognised entities with character offsets into the file's text as "
+        "read (UTF-8, newlines kept). In an HTML file the offsets take in any markup inside "
+        "the entity: --json's text is always the file's text at [start:end], so it can "
+        "hold tags or character references ('<b>Viktor</b> Khrenin', 'AT&amp;T'); the "
+        "plain listing shows the readable text.",
+    )
     entities.add_argument("article", metavar="PATH_OR_ID")
-    entities.add_argument("--json", action="store_true", help="print a JSON list of spans")
+    entities.add_argument(
+        "--json", action="store_true", help="print a JSON list of {start, end, label, text}"
+    )
     _common(entities)
 
     export = commands.add_parser("export", help="export annotations (Markdown by default)")
@@ -309,12 +319,23 @@ def _cmd_entities(session: Session, args: argparse.Namespace) -> int:
     problem = session.library.backend.load()
     if problem:
         print(f"briefreader: {one_line(problem)}", file=sys.stderr)
-    _, entities = session.library.load(summary)
+    article, entities = session.library.load(summary)
+    # Offsets into the file's own text, as INTERFACE.md promises, not into the article's
+    # text (which for HTML has its tags stripped): text is always file_text[start:end].
+    source = read_article_source(Path(summary.path))
+    if source.article.text != article.text:
+        raise UserError(f"{summary.path} changed while it was read; run the command again")
+    spans = [source.to_source_span(e.start, e.end) for e in entities]
     if args.json:
-        print(json.dumps([e.as_json() for e in entities], ensure_ascii=False, indent=1))
+        payload = [
+            {"start": start, "end": end, "label": e.label, "text": source.file_text[start:end]}
+            for e, (start, end) in zip(entities, spans, strict=True)
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
         return 0
-    for entity in entities:
-        print(f"{entity.label:<7} {entity.start:>6}-{entity.end:<6} {one_line(entity.text)}")
+    # The readable text, so "<b>Viktor</b> Khrenin" in an HTML file reads "Viktor Khrenin".
+    for entity, (start, end) in zip(entities, spans, strict=True):
+        print(f"{entity.label:<7} {start:>6}-{end:<6} {one_line(entity.text)}")
     return 0
 
 
