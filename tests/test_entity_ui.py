@@ -44,7 +44,7 @@ async def test_brackets_walk_the_entities_and_E_lists_them(make_session):
         first = reader.current_entity
         assert first is not None
         status = str(reader.query_one("#reader-status").render())
-        assert f"entity {first + 1}/{len(reader.entities)}" in status
+        assert f"· {first + 1}/{len(reader.entities)} " in status
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert reader.current_entity == first + 1

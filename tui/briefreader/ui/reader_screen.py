@@ -381,9 +381,8 @@ class ReaderScreen(AnnotatingScreen):
             entity = self.entities[self.current_entity]
             # Name and what can be done with it first: an 80-column terminal cuts the tail.
             parts.append(
-                f" · entity {self.current_entity + 1}/{len(self.entities)}: "
-                f"{one_line(entity.text)} ({entity.label.lower()}) · d reject · l relabel · "
-                "a alias · E list · ]/[ · esc"
+                f" · {self.current_entity + 1}/{len(self.entities)} {one_line(entity.text)} "
+                f"({entity.label.lower()}) · d reject · l relabel · a alias · E list · ]/[ esc"
             )
         elif self.mouse_selection() is not None:
             parts.append(" read · v then 1-4 highlights the text selected with the mouse")
