@@ -92,6 +92,9 @@ def test_article_list_with_tag_panel_80x24_light(snap_compare, make_session):
         await _settle(pilot)
         await pilot.press("number_sign")
         await _settle(pilot)
+        # The panel narrows the list, which lays its columns out again on the resize that
+        # follows; under load that comes a moment later.
+        await pilot.pause(0.3)
 
     app = _themed(make_session, "textual-light")
     assert snap_compare(app, terminal_size=(80, 24), run_before=tag_panel)
