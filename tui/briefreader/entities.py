@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-03.1"  # lone unknown words need evidence, more known orgs
+RECOGNIZER_VERSION = "2026-12-04.1"  # more news data: generalising rules of branch ner7
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -1087,7 +1087,7 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return None
     if len(words) > 4 or mention.in_phrase:
         return None
-    following = text[mention.end : mention.end + 12].split()
+    following = text[mention.end : mention.end + 24].split()
     next_word = following[0].strip(",.:;") if following else ""
     if next_word[:1].isdigit():
         return None  # "Worlds 2023", "Windows 11": events and products
