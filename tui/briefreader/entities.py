@@ -928,11 +928,19 @@ def _listed_places(text: str) -> list[Entity]:
     return found
 
 
+# US states, cities and countries written as dotted initials (the full stops kept).
+_DOTTED_PLACES = frozenset(
+    "N.C S.C N.J N.Y N.H N.M N.D S.D R.I D.C W.Va P.R L.A U.K U.S U.S.A".split()
+)
+_AFTER_DOTTED_RE = re.compile(r",\s+([A-Z](?:\.[A-Z][a-z]?)+)\.")
 _AFTER_COMMA_RE = re.compile(r",\s+([A-Z][A-Za-z]*)(\.?)(?![’'\w])(\s*[,;:)]|\s*$|)")
 
 
 def _before_state(text: str, end: int) -> bool:
     """A state ("Neb.", "TX", "Texas") or a country after a comma: a town's address."""
+    dotted = _AFTER_DOTTED_RE.match(text, end)
+    if dotted and dotted.group(1) in _DOTTED_PLACES:
+        return True  # "Linden, N.J."
     match = _AFTER_COMMA_RE.match(text, end)
     if not match:
         return False
@@ -1075,6 +1083,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     words = mention.words
     if all(w in aliases for w in words):
         return PERSON
+    if len(words) == 1 and words[0].rstrip(".") in _DOTTED_PLACES:
+        return PLACE  # "Charleston, S.C.", "L.A.'s schools": a state or city, not an acronym
     if len(words) == 1 and _is_acronym(words[0]):
         return None if words[0] in _CAPS_NOISE else ORG
     if text[max(0, mention.start - 1) : mention.start] in {"#", "@"}:
