@@ -78,10 +78,12 @@ _DATE_PATTERNS = [
     rf"\b(?:(?:[Ee]arlier|[Ll]ater)\s)?{_RELATIVE}\s+(?:{_PERIOD}|{_MONTH_NAMES})\b",
     rf"\b{_RELATIVE}\s+(?:years|months|weeks|days|decades|times)\b",
     # "the next five years", "the past two decades": a stretch anchored to now
-    rf"\b(?:[Nn]ext|[Pp]ast|[Ll]ast|[Cc]oming|[Pp]revious)\s+{_NUMBER}\s+{_UNITS}\b",
+    rf"\b(?:[Nn]ext|[Pp]ast|[Ll]ast|[Cc]oming|[Pp]revious)\s+(?:{_NUMBER}|few)\s+{_UNITS}\b",
+    r"\b\d[\d,]*\s(?:BCE|BC|CE|AD)\b",  # "5,316 BCE"
     # "the following day"; "in the spring", "over the weekend": the season alone, not
     # "the fall of Rome"
-    r"\b(?<=the )(?:(?:following|previous|next) (?:day|week|month|year)\b|"
+    r"\b(?<=the )(?:(?:following|previous|next|preceding) (?:day|week|month|year)\b|"
+    r"new year\b|end of (?:the|this|last|next) (?:year|month|week|decade)\b|"
     r"(?:spring|summer|autumn|fall|winter|weekend)\b(?!\s+(?:of|in|from|to|on|by|for|and)\b|-))",
     rf"\bQ[1-4](?:\s+(?:of\s+)?{_YEAR})?\b",
     r"\b9/11\b(?!/)",
@@ -108,6 +110,7 @@ _DATE_OPENINGS = "|".join(
         _NUMBER,
         _UNITS,
         r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|following|weekend",
+        r"preceding|new year|end of",
         r"Q[1-4]",
         _HOLIDAY,
         _EPOCH,
