@@ -859,6 +859,12 @@ _PERSON_ERAS = frozenset(
     "administration administration's era presidency years recession campaign government "
     "doctrine family".split()
 )
+# Relatives: the capitalised word right after one is the relative's name.
+_KIN = frozenset(
+    "wife husband son daughter mother father brother sister widow widower niece nephew "
+    "uncle aunt grandson granddaughter grandmother grandfather cousin fiancée fiancé "
+    "girlfriend boyfriend stepson stepdaughter stepfather stepmother".split()
+)
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
@@ -1126,6 +1132,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
             if next_word not in _PERSON_VERBS:
                 return None  # "Done," "Heavy winds": ordinary words opening a sentence
     person_like = words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES
+    if len(words) <= 2 and mention.context.rstrip(",") in _KIN:
+        return PERSON  # "his wife Grace", "her mother, Fiona,": a relative named
     if mention.context in _PLACE_PREPOSITIONS and not person_like:
         return PLACE if len(words) > 1 else None
     if len(words) == 1:
