@@ -1132,6 +1132,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
             if next_word not in _PERSON_VERBS:
                 return None  # "Done," "Heavy winds": ordinary words opening a sentence
     person_like = words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES
+    if len(words) <= 2 and next_word == "police" and not person_like:
+        return PLACE  # "Ozark police": the town the force serves
     if len(words) <= 2 and mention.context.rstrip(",") in _KIN:
         return PERSON  # "his wife Grace", "her mother, Fiona,": a relative named
     if mention.context in _PLACE_PREPOSITIONS and not person_like:
