@@ -1115,7 +1115,7 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     if mention.context == "the" and not mention.sentence_start:
         if len(words) == 1 and next_word in _PERSON_ERAS and _known_surname(words[0]):
             return PERSON  # "the Bush administration", "the Obama years"
-        return ORG if len(words) == 1 else None  # people do not take "the"
+        return None  # people do not take "the"; an unknown "the X" is as often a work or a thing
     if len(words) == 1 and (next_word in _ORG_AFTER or _org_apposition(text, mention)):
         return ORG  # "Wikileaks founder", "spyware firm Candiru", "companies like Elbit"
     if len(words) == 1:
