@@ -254,3 +254,28 @@ def test_saving_the_index_while_another_thread_adds_rows_is_safe(tmp_path: Path,
     again = open_session(tmp_path / "data")
     assert len(again.library.summaries(trust_index=True)) == 3
     again.close()
+
+
+def test_a_command_that_must_read_files_again_says_how_far_it_is_on_a_terminal(tmp_path: Path):
+    """After an upgrade of the recognizer every file is read again: `export` or `list` on a
+    100k library then takes a minute, and must not look hung. Piped, it stays quiet."""
+    import subprocess
+    import sys
+
+    from pty_session import drive_in_pty
+
+    indexed_stories(tmp_path, 4)
+    index = tmp_path / "data" / "index.jsonl"
+    lines = index.read_text("utf-8").splitlines()
+    header = json.loads(lines[0])
+    header["recognizer"] = "an older recognizer"
+    index.write_text("\n".join([json.dumps(header), *lines[1:]]) + "\n", "utf-8")
+    env = dict(os.environ, BRIEFREADER_DATA_DIR=str(tmp_path / "data"), TERM="xterm-256color")
+    command = [sys.executable, "-m", "briefreader", "list"]
+    piped = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert "indexing" not in piped.stderr and "Story number 3" in piped.stdout
+
+    index.write_text("\n".join([json.dumps(header), *lines[1:]]) + "\n", "utf-8")
+    output, _ = drive_in_pty(command, env, [], timeout=60)
+    assert b"indexing 0/4" in output or b"indexing 1/4" in output
+    assert b"Story number 3" in output

@@ -165,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"commands are {', '.join(COMMANDS)} (briefreader --help)"
                 )
             return _run_tui(session, [Path(p).expanduser() for p in args.paths])
+        if sys.stderr.isatty():  # a listing that must read files says how far it is
+            session.library.indexing_progress = _terminal_progress
         return HANDLERS[command](session, args)
     except _user_errors() as error:
         print(f"briefreader: {one_line(str(error))}", file=sys.stderr)
@@ -220,14 +222,16 @@ def _run_tui(session: Session, paths: list[Path]) -> int:
     return app.return_code or 0
 
 
+def _terminal_progress(done: int, total: int) -> None:
+    """'indexing 1200/100000' on one line of a terminal, cleared when the last file is read."""
+    line = f"\rindexing {done}/{total}" if done < total else "\r\033[K"
+    print(line, end="", file=sys.stderr, flush=True)
+
+
 def _cmd_add(session: Session, args: argparse.Namespace) -> int:
     show_progress = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        print(f"\rindexing {done}/{total}", end="", file=sys.stderr, flush=True)
-
     report = session.library.add(
-        [Path(p).expanduser() for p in args.paths], progress if show_progress else None
+        [Path(p).expanduser() for p in args.paths], _terminal_progress if show_progress else None
     )
     if show_progress:
         print("\r\033[K", end="", file=sys.stderr)

@@ -196,6 +196,9 @@ class Library:
         self.backend = backend or EntityBackend(EntitySettings(), paths.data_dir)
         # Article id → (label, name) of each distinct entity: filters and the entity index.
         self.entity_names = EntityNames()
+        # Hears (done, total) when a listing must read files no progress was asked for:
+        # after an upgrade of the recognizer every file is read again, which takes a while.
+        self.indexing_progress: Callable[[int, int], None] | None = None
         self._dirty = False
         # Read on first use (in the TUI: by the worker that lists the library, not at start).
         self._loaded_index: dict[str, IndexEntry] | None = None
@@ -381,6 +384,8 @@ class Library:
                 results[str(path)] = (hit, None)
         done = len(results)
         total = len(paths)
+        if progress is None and stale:
+            progress = self.indexing_progress
         if progress and done:
             progress(done, total)
         try:
