@@ -48,3 +48,22 @@ async def open_row(pilot, index: int) -> ReaderScreen:
     await settle(pilot)
     assert isinstance(pilot.app.screen, ReaderScreen)
     return pilot.app.screen
+
+
+def library_of(make_session, folder, stories: dict[str, str]):
+    """A session whose library is these files (name -> text), written into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in stories.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    session = make_session()
+    session.library.add([folder])
+    return session
+
+
+def edit_on_disk(path, text: str) -> None:
+    """Rewrite a file as an editor would, with a clearly later mtime."""
+    import os
+
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))

@@ -154,6 +154,12 @@ def test_tag_twice_does_not_duplicate_and_remove_removes(cli):
     assert cli("list", "--tag", "defense").out == ""
 
 
+def test_a_comma_separates_tags_as_in_the_tag_prompt(cli):
+    assert cli("tag", ID_002, "a,b", "Union State").code == 0
+    assert {r["id"]: r["tags"] for r in listing(cli)}[ID_002] == ["a", "b", "Union-State"]
+    assert_user_error(cli("tag", ID_002, ","), "not a tag")
+
+
 def test_note_set_and_print(cli):
     assert cli("note", ID_000, "Khrenin: no expansion planned.").code == 0
     printed = cli("note", ID_000[:4])

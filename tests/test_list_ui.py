@@ -310,3 +310,24 @@ async def test_the_ui_thread_never_waits_at_a_pause_point(make_session):
         app.pause_point()  # e.g. an export listing the library on the UI thread
         assert time.monotonic() - start < 0.5
         app._quiet.set()
+
+
+async def test_a_new_filter_puts_the_cursor_on_its_first_row(make_session, tmp_path: Path):
+    # Not on whatever row has the old row number: the next key (t, 1-9) would tag it.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n, title in enumerate(["Minsk talks one", "Minsk talks two", "Kyiv report three"]):
+        (folder / f"{n}.txt").write_text(
+            f"{title}\n\nMINSK, May {3 - n}. /TASS/. Text.\n", encoding="utf-8"
+        )
+    session = make_session()
+    session.library.add([folder])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.list_screen.table
+        table.cursor = [e.summary.title for e in table.entries].index("Kyiv report three")
+        await pilot.press("slash", *"talks")
+        await settle(pilot)
+        assert len(table.entries) == 2
+        assert table.cursor == 0 and table.current.summary.title == table.entries[0].summary.title

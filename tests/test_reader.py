@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from textual.geometry import Offset
@@ -10,13 +9,14 @@ from textual.selection import Selection
 from textual.widgets import Static, TextArea
 
 from briefreader.corrections import REJECT, Correction
+from briefreader.tags import TagEdit
 from briefreader.ui.app import BriefreaderApp
 from briefreader.ui.dialogs import CommentPrompt, HighlightList, NoteEditor
 from briefreader.ui.entity_content import CURRENT_MATCH, SELECTION
 from briefreader.ui.help_screen import HelpScreen
 from briefreader.ui.list_screen import ArticleListScreen
 from briefreader.ui.reader_screen import ReaderScreen
-from pilot import open_row, screen_text, settle
+from pilot import edit_on_disk, library_of, open_row, screen_text, settle
 
 
 def _status(reader: ReaderScreen) -> str:
@@ -273,16 +273,19 @@ async def test_palette_offers_the_reader_actions(make_session):
         assert app.screen.summary.id == app.list_screen.table.entries[1].summary.id
 
 
+def _long_and_short(make_session, tmp_path: Path, paragraphs: int) -> BriefreaderApp:
+    """An app on two stories: "Long story" (paragraphs that scroll) and "Short story"."""
+    body = "\n\n".join(f"Paragraph {n} of the long story about Minsk." for n in range(paragraphs))
+    stories = {
+        "a.txt": f"Long story\n\n{body}\n",
+        "b.txt": "Short story\n\nOnly one paragraph here.\n",
+    }
+    return BriefreaderApp(library_of(make_session, tmp_path / "news", stories))
+
+
 async def test_the_next_article_starts_fresh_in_the_reused_reader(make_session, tmp_path: Path):
     # One reader shows every article: nothing of the last one may stay on screen.
-    folder = tmp_path / "news"
-    folder.mkdir()
-    long_story = "\n\n".join(f"Paragraph {n} of the long story about Minsk." for n in range(20))
-    (folder / "a.txt").write_text(f"Long story\n\n{long_story}\n", encoding="utf-8")
-    (folder / "b.txt").write_text("Short story\n\nOnly one paragraph here.\n", encoding="utf-8")
-    session = make_session()
-    session.library.add([folder])
-    app = BriefreaderApp(session)
+    app = _long_and_short(make_session, tmp_path, 20)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
 
@@ -338,19 +341,14 @@ async def test_an_article_read_ahead_is_read_again_when_its_file_or_corrections_
     make_session, tmp_path: Path
 ):
     # The article under the cursor is read before enter; what changed since must still show.
-    folder = tmp_path / "news"
-    folder.mkdir()
-    story = folder / "a.txt"
-    story.write_text("Old headline\n\nMINSK, May 5. /TASS/. Old text about Minsk.\n", "utf-8")
-    session = make_session()
-    session.library.add([folder])
+    old = "Old headline\n\nMINSK, May 5. /TASS/. Old text about Minsk.\n"
+    session = library_of(make_session, tmp_path / "news", {"a.txt": old})
+    story = tmp_path / "news" / "a.txt"
     app = BriefreaderApp(session)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)  # the top row is read ahead and the reader built with it
         assert app.reader is not None and "Old text" in app.reader.article.text
-        story.write_text("New headline\n\nMINSK, May 6. /TASS/. New text about Minsk.\n", "utf-8")
-        stat = story.stat()
-        os.utime(story, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+        edit_on_disk(story, "New headline\n\nMINSK, May 6. /TASS/. New text about Minsk.\n")
         reader = await open_row(pilot, 0)
         assert "New text about Minsk." in screen_text(app)
         assert "Old text" not in screen_text(app)
@@ -372,3 +370,53 @@ async def test_moving_the_cursor_reads_the_article_under_it_ahead(make_session):
         second = app.list_screen.table.entries[1].summary
         reader = await open_row(pilot, 1)
         assert reader.summary.id == second.id and second.title in screen_text(app)
+
+
+async def test_an_article_edited_on_disk_while_listed_keeps_its_annotations(
+    make_session, tmp_path: Path
+):
+    # Its id (a hash of the text) changes; the tags and note move with it, and what is
+    # added in the reader goes to the article as it is now, not to a record nobody lists.
+    text = "Old headline\n\nMINSK, May 5. /TASS/. Text about Minsk.\n"
+    session = library_of(make_session, tmp_path / "news", {"a.txt": text})
+    story = tmp_path / "news" / "a.txt"
+    old = session.library.summaries()[0]
+    session.store.edit_tags([old.ref], TagEdit(("longtag",), ()))
+    session.store.set_note(old.ref, "Long note here")
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        edit_on_disk(story, "New headline\n\nMINSK, May 6. /TASS/. Text about Minsk.\n")
+        reader = await open_row(pilot, 0)
+        assert reader.summary.id != old.id
+        shown = screen_text(app)
+        assert "#longtag" in shown and "Long note here" in shown
+        assert "New headline" in app.screen.sub_title
+        await pilot.press("t", *"aftertag", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        row = app.list_screen.table.entries[0]
+        assert row.summary.id == reader.summary.id and row.summary.title == "New headline"
+        assert row.annotation.tags == ["longtag", "aftertag"]
+    again = session.store.annotation(reader.summary.id)
+    assert again.tags == ["longtag", "aftertag"] and again.note == "Long note here"
+    assert session.store.annotation(old.id).tags == []  # nothing left behind
+
+
+async def test_reading_progress_is_the_next_articles_after_K_from_a_scrolled_one(
+    make_session, tmp_path: Path
+):
+    app = _long_and_short(make_session, tmp_path, 40)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        titles = [e.summary.title for e in app.list_screen.table.entries]
+        reader = await open_row(pilot, titles.index("Long story"))
+        await pilot.press("space", "space")
+        await settle(pilot)
+        assert not _status(reader).startswith("100%")
+        step = "J" if titles.index("Short story") > titles.index("Long story") else "K"
+        await pilot.press(step)
+        await settle(pilot)
+        assert reader.summary.title == "Short story"
+        assert _status(reader).startswith("100%")  # it all fits

@@ -285,13 +285,15 @@ def _cmd_list(session: Session, args: argparse.Namespace) -> int:
 
 def _cmd_tag(session: Session, args: argparse.Namespace) -> int:
     summary = session.library.resolve(args.article)
-    # The shell already split the words: each argument is one tag ("Union State" too).
+    # The shell already split the words: each argument is one tag ("Union State" too), and
+    # a comma separates tags as in the TUI prompt ("a,b" is two, not "ab").
+    words = [part for word in args.tags for part in word.split(",") if part.strip()]
     # Like the TUI prompt: a word that is no tag refuses the whole command, changing nothing.
-    refused = not_tags(args.tags)
+    refused = not_tags(words or args.tags)
     if refused:
         example = "e.g. briefreader tag ID defense"
         raise UserError(f"{not_a_tag_message(refused)}; nothing changed ({example})")
-    tags = tuple(dict.fromkeys(map(normalise_tag, args.tags)))
+    tags = tuple(dict.fromkeys(map(normalise_tag, words)))
     edit = TagEdit(add=(), remove=tags) if args.remove else TagEdit(add=tags, remove=())
     session.store.edit_tags([summary.ref], edit)
     current = session.store.annotation(summary.id).tags

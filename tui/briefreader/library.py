@@ -486,9 +486,19 @@ class Library:
 
     def load(self, summary: ArticleSummary) -> tuple[Article, list[Entity]]:
         """The full article with its entities, read from its file when it is opened."""
+        _, article, entities = self.open(summary)
+        return article, entities
+
+    def open(self, summary: ArticleSummary) -> tuple[ArticleSummary, Article, list[Entity]]:
+        """The article's summary as its file is now, the full article and its entities.
+
+        A file edited since it was listed has a new summary, and a new id (a hash of its
+        text) that its tags, note and highlights have moved to: whoever shows the article
+        must use that one, or what the user adds goes to the old id, which nothing lists.
+        """
         path = Path(summary.path)
         article = read_article(path)
-        _, changed = self._indexed(path)  # a changed file: new summary and names in the index
+        current, changed = self._indexed(path)  # changed: new summary and names indexed
         if changed:
             self._save_index()
         entities = self.backend.entities(article.text)
@@ -497,7 +507,8 @@ class Library:
 
             entities = recognize(article.text)
         # The user's corrections apply to every article, after recognition, never cached.
-        return article, apply_corrections(article.text, entities, self.store.corrections())
+        corrected = apply_corrections(article.text, entities, self.store.corrections())
+        return current, article, corrected
 
     def freshness(self, summary: ArticleSummary) -> tuple[object, ...]:
         """What a loaded article depends on: its file, the corrections, the entity backend.

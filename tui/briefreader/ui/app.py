@@ -422,7 +422,7 @@ class BriefreaderApp(App[None]):
     def _load_article(self, summary: ArticleSummary) -> None:
         provisional = self.session.library.backend.pending
         try:
-            article, entities = self.session.library.load(summary)
+            current, article, entities = self.session.library.open(summary)
         except (ArticleError, OSError) as error:
             self._quiet.set()
             self.call_from_thread(
@@ -433,7 +433,9 @@ class BriefreaderApp(App[None]):
             self._quiet.set()
             self.call_from_thread(self.show_error, error)
             return
-        self.call_from_thread(self._show_reader, summary, article, entities, provisional)
+        if current.id != summary.id:
+            self.call_from_thread(self.list_screen.article_edited, summary.id, current)
+        self.call_from_thread(self._show_reader, current, article, entities, provisional)
 
     def read_ahead(self, summary: ArticleSummary | None, delay: float = READ_AHEAD_DELAY) -> None:
         """Read the article under the cursor before enter is pressed, so it opens at once.
@@ -457,12 +459,15 @@ class BriefreaderApp(App[None]):
         try:
             freshness = library.freshness(summary)
             provisional = library.backend.pending
-            article, entities = library.load(summary)
+            current, article, entities = library.open(summary)
         except Exception:  # opening it says what is wrong; this only works ahead
             return
-        if not self.leaving:
-            ahead = ReadAhead(summary, article, entities, provisional, freshness)
-            self.call_from_thread(self._keep_ahead, ahead)
+        if self.leaving:
+            return
+        if current.id != summary.id:  # edited since it was listed
+            self.call_from_thread(self.list_screen.article_edited, summary.id, current)
+        ahead = ReadAhead(current, article, entities, provisional, freshness)
+        self.call_from_thread(self._keep_ahead, ahead)
 
     def _keep_ahead(self, ahead: ReadAhead) -> None:
         self._ahead = ahead

@@ -136,15 +136,22 @@ class ArticleTable(ScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------------------------
 
-    def set_entries(self, entries: list[ListEntry], keep: str | None = None) -> None:
-        """Show these entries; keep the cursor on article `keep` if it is still there."""
+    def set_entries(
+        self, entries: list[ListEntry], keep: str | None = None, from_top: bool = False
+    ) -> None:
+        """Show these entries; keep the cursor on article `keep` if it is still there.
+
+        Else the cursor stays at its row (an article that left the list: the next one is
+        there), or with `from_top` (a new filter) goes to the first row: a row number from
+        another list is an arbitrary article, and the next key would tag it.
+        """
         self.entries = entries
         shown = {e.summary.id for e in entries}
         self.selected &= shown
         self.virtual_size = Size(self.size.width, len(entries))
         index = next(
             (i for i, e in enumerate(entries) if keep and e.summary.id == keep),
-            min(self.cursor, max(0, len(entries) - 1)),
+            0 if from_top else min(self.cursor, max(0, len(entries) - 1)),
         )
         self.cursor = index
         self.refresh()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,10 +32,13 @@ from briefreader.ui.dialogs import TextPrompt
 from briefreader.ui.key_bar import KeyBar
 from briefreader.ui.widgets import QuickTagBar
 
-DEBOUNCE_FROM = 5000
 # From this many rows the filter text is folded ahead, in the background.
-LARGE_LIST = DEBOUNCE_FROM
+LARGE_LIST = 5000
 DEBOUNCE_SECONDS = 0.15
+# A filter pass quicker than this runs on every key; a slower one waits for typing to pause,
+# so keys never queue up behind it. Until one pass was timed, a row is taken to cost this.
+QUICK_FILTER_SECONDS = 0.03
+FILTER_SECONDS_PER_ROW = 1e-6
 FILTER_HINT = 'words, tag:x place:x source:x entity:"x y" after:2025-10-01 before: unread starred'
 
 
@@ -104,6 +110,7 @@ class ArticleListScreen(AnnotatingScreen):
         self._rows: dict[str, ListEntry] = {}  # article id → its row, for one-row updates
         self._unread = 0  # unread rows shown, kept up to date as rows change
         self._pending_filter: Timer | None = None
+        self._filter_seconds: float | None = None  # how long the last filter pass took
         self.query_text = ""
         self.problems: list[str] = []
         self.sort_key = "date"
@@ -209,12 +216,18 @@ class ArticleListScreen(AnnotatingScreen):
             prepare_search(entries[start : start + 500])
             self.brief_app.pause_point()  # an article opening or a list drawing goes first
 
-    def apply_view(self, keep: str | None = None) -> None:
-        """Filter the already built, already sorted rows: what each keystroke costs."""
+    def apply_view(self, keep: str | None = None, from_top: bool = False) -> None:
+        """Filter the already built, already sorted rows: what each keystroke costs.
+
+        from_top: a new filter; when the current article is not in it, the first row is.
+        """
         keep = keep or (s.id if (s := self.current_summary()) else None)
         corrector = self.brief_app.session.name_corrector()
+        started = time.perf_counter()
         self.entries, self.problems = filter_entries(self._sorted, self.query_text, corrector)
-        self.table.set_entries(self.entries, keep)
+        if self.query_text:  # no filter is no work: it says nothing of the next pass
+            self._filter_seconds = time.perf_counter() - started
+        self.table.set_entries(self.entries, keep, from_top)
         self._count_unread()
         header = self.query_one(ListHeader)
         header.columns = self.table.columns
@@ -243,6 +256,21 @@ class ArticleListScreen(AnnotatingScreen):
             self._rows.update((e.summary.id, e) for e in added)
             self._sorted = sort_entries(self._sorted + added, self.sort_key, self.descending)
             self.apply_view()
+
+    def article_edited(self, old_id: str, summary: ArticleSummary) -> None:
+        """A file edited since it was listed: its row as the file is now, under its new id.
+
+        Its tags, note and highlights moved to the new id with it (see Library.open).
+        """
+        app = self.brief_app
+        app.summaries = [summary if s.id == old_id else s for s in app.summaries]
+        old = self._rows.pop(old_id, None)
+        fresh = self._entry(summary)
+        self._rows[summary.id] = fresh
+        kept = [e for e in self._sorted if e is not old]
+        self._sorted = sort_entries([*kept, fresh], self.sort_key, self.descending)
+        current = self.current_summary()
+        self.apply_view(summary.id if current is None or current.id == old_id else current.id)
 
     def refresh_article(self, article_id: str | None) -> None:
         """Redraw one row after its tags, note or marks changed (all rows when None)."""
@@ -328,7 +356,7 @@ class ArticleListScreen(AnnotatingScreen):
         box.display = bool(text)
         box.value = text
         self.query_text = text
-        self.apply_view()
+        self.apply_view(from_top=True)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -336,10 +364,15 @@ class ArticleListScreen(AnnotatingScreen):
         if self._pending_filter is not None:
             self._pending_filter.stop()
             self._pending_filter = None
-        if len(self._sorted) < DEBOUNCE_FROM:
-            self.apply_view()
-        else:  # a long list: wait until typing pauses, so keys never queue up behind it
-            self._pending_filter = self.set_timer(DEBOUNCE_SECONDS, self.apply_view)
+        expected = self._filter_seconds
+        if expected is None:
+            expected = len(self._sorted) * FILTER_SECONDS_PER_ROW
+        if expected < QUICK_FILTER_SECONDS:
+            self.apply_view(from_top=True)
+        else:
+            self._pending_filter = self.set_timer(
+                DEBOUNCE_SECONDS, partial(self.apply_view, from_top=True)
+            )
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:

@@ -262,6 +262,8 @@ class ReaderScreen(AnnotatingScreen):
         self.app.theme_changed_signal.subscribe(self, lambda _: self.render_article())
         view = self.query_one("#reader", VerticalScroll)
         self.watch(view, "scroll_y", lambda _: self.show_status(), init=False)
+        # Laid out again for another article: how far is read changes without a scroll.
+        self.watch(view, "virtual_size", lambda _: self.show_status(), init=False)
         self.watch(self, "selections", lambda _: self.show_status(), init=False)
         view.focus()
 
@@ -500,7 +502,11 @@ class ReaderScreen(AnnotatingScreen):
 
     def reload_entities(self) -> None:
         """Entities again from the library, so corrections (or their undo) show at once."""
-        _, entities = self.brief_app.session.library.load(self.summary)
+        current, article, entities = self.brief_app.session.library.open(self.summary)
+        if current.id != self.summary.id:  # the file was edited while it was open
+            self.brief_app.list_screen.article_edited(self.summary.id, current)
+            self.show_article(current, article, entities)
+            return
         self.show_entities(entities)
 
     def show_entities(self, entities: list[Entity]) -> None:
