@@ -280,11 +280,15 @@ def test_import_reports_counts_and_never_duplicates(cli, capsys, tmp_path: Path)
     code = main(["import", str(backup), "--data-dir", str(other)])
     out, _ = capsys.readouterr()
     assert code == 0
-    assert out == "imported 2 item(s): 2 changed, 0 unchanged\n"
+    assert (
+        out == "imported 2 item(s): 2 changed, 0 unchanged; no entity corrections in the backup\n"
+    )
     code = main(["import", str(backup), "--data-dir", str(other)])
     out, _ = capsys.readouterr()
     assert code == 0
-    assert out == "imported 2 item(s): 0 changed, 2 unchanged\n"
+    assert (
+        out == "imported 2 item(s): 0 changed, 2 unchanged; no entity corrections in the backup\n"
+    )
     main(["list", "--json", "--data-dir", str(other)])
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows[ID_000]["tags"] == ["defense"]
@@ -294,8 +298,79 @@ def test_import_reports_counts_and_never_duplicates(cli, capsys, tmp_path: Path)
 
     # Importing into the data it came from changes nothing either.
     again = cli("import", str(backup))
-    assert again.out == "imported 2 item(s): 0 changed, 2 unchanged\n"
+    assert (
+        again.out
+        == "imported 2 item(s): 0 changed, 2 unchanged; no entity corrections in the backup\n"
+    )
     assert cli("note", ID_000).out == "Worth a follow-up.\n"
+
+
+def test_import_restores_entity_corrections_into_a_fresh_data_dir(
+    cli, data: Path, capsys, tmp_path: Path
+):
+    from briefreader.corrections import ADD, ALIAS, REJECT, RELABEL, Correction
+    from briefreader.session import open_session
+
+    annotate(cli)
+    session = open_session(data)  # the reader's d, l, a and m keys save these
+    for correction in (
+        Correction(REJECT, "TASS"),
+        Correction(RELABEL, "Belarus", label="ORG"),
+        Correction(ALIAS, "Khrenin", canonical="Viktor Khrenin"),
+        Correction(ADD, "regional group of forces", label="ORG"),
+    ):
+        session.store.add_correction(correction)
+    session.close()
+    backup = tmp_path / "backup.json"
+    assert cli("export", "--format", "json", "-o", str(backup)).code == 0
+
+    fresh = tmp_path / "fresh-data"
+    code = main(["import", str(backup), "--data-dir", str(fresh)])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out == (
+        "imported 6 item(s): 6 changed, 0 unchanged; entity corrections: 4 added, 0 already here\n"
+    )
+    main(["import", str(backup), "--data-dir", str(fresh)])
+    assert capsys.readouterr().out == (
+        "imported 6 item(s): 0 changed, 6 unchanged; entity corrections: 0 added, 4 already here\n"
+    )
+    again = tmp_path / "again.json"
+    main(["export", "--format", "json", "-o", str(again), "--data-dir", str(fresh)])
+    capsys.readouterr()
+    assert (
+        json.loads(again.read_text())["corrections"]
+        == json.loads(backup.read_text())["corrections"]
+    )
+    main(["entities", "--json", ID_000, "--data-dir", str(fresh)])
+    found = {(e["label"], e["text"]) for e in json.loads(capsys.readouterr().out)}
+    assert not any(text == "TASS" for _, text in found)
+    assert ("ORG", "Belarus") in found and ("PLACE", "Belarus") not in found
+    assert ("ORG", "regional group of forces") in found
+
+
+def test_import_names_a_conflicting_correction_and_keeps_the_one_here(
+    cli, data: Path, tmp_path: Path
+):
+    from briefreader.corrections import RELABEL, Correction
+    from briefreader.session import open_session
+
+    session = open_session(data)
+    session.store.add_correction(Correction(RELABEL, "Belarus", label="ORG"))
+    session.close()
+    backup = tmp_path / "backup.json"
+    assert cli("export", "--format", "json", "-o", str(backup)).code == 0
+    session = open_session(data)
+    session.store.add_correction(Correction(RELABEL, "Belarus", label="PLACE"))
+    session.close()
+    result = cli("import", str(backup))
+    assert result.code == 0
+    assert result.out == (
+        "imported 1 item(s): 0 changed, 1 unchanged; "
+        "entity corrections: 0 added, 0 already here, 1 conflicting, kept as here\n"
+    )
+    assert "relabel 'Belarus': ORG in the backup, PLACE here" in result.err
+    assert result.err.count("\n") == 1
 
 
 # -- add -------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from briefreader import store as store_module
 from briefreader.backup import BackupError, import_backup, parse_backup, to_json
 from briefreader.cli import main
-from briefreader.corrections import ALIAS, REJECT, Correction
+from briefreader.corrections import ADD, ALIAS, KINDS, REJECT, RELABEL, Correction
+from briefreader.entity_types import LABELS
 from briefreader.export import ExportError, ExportOptions, choose, run_export
 from briefreader.export_data import ExportFilter, ExportItem
 from briefreader.export_markdown import (
@@ -92,6 +93,20 @@ def annotate_seeds(session: Session) -> tuple[ArticleRef, ArticleRef]:
     return no_plans, bolstering
 
 
+SEED_CORRECTIONS = (
+    Correction(REJECT, "TASS"),
+    Correction(RELABEL, "Belarus", label="ORG"),
+    Correction(ALIAS, "Khrenin", canonical="Viktor Khrenin"),
+    Correction(ADD, "regional group of forces", label="ORG"),
+)
+
+
+def correct_seeds(session: Session) -> None:
+    """One correction of each kind, as d, l, a and m in the reader would save them."""
+    for correction in SEED_CORRECTIONS:
+        assert session.store.add_correction(correction)
+
+
 def export(session: Session, **kwargs) -> str:
     options = ExportOptions(**kwargs)
     result = run_export(session, options)
@@ -134,6 +149,7 @@ def test_golden_article_file_and_entity_page(session: Session, tmp_path: Path):
 
 def test_golden_json_backup(session: Session):
     annotate_seeds(session)
+    correct_seeds(session)
     check_golden("backup.json", export(session, fmt="json"))
 
 
@@ -348,7 +364,7 @@ def test_hostile_titles_never_write_outside_the_folder(session: Session, tmp_pat
 def test_backup_holds_everything_and_restores_without_duplicates(session: Session, tmp_path):
     no_plans, bolstering = annotate_seeds(session)
     payload = json.loads(export(session, fmt="json"))
-    assert payload["format"] == "briefreader-annotations" and payload["schema"] == 2
+    assert payload["format"] == "briefreader-annotations" and payload["schema"] == 3
     by_id = {a["article_id"]: a for a in payload["annotations"]}
     assert by_id[no_plans.id]["note"] == "Khrenin: no expansion.\n\nSee also the 2024 pact."
     assert payload["starred"] == [bolstering.id]
@@ -372,11 +388,22 @@ def test_backup_holds_everything_and_restores_without_duplicates(session: Sessio
     notes=st.lists(st.text(), min_size=2, max_size=2),
     tags=st.lists(st.text(min_size=1, max_size=12), max_size=3),
     comment=st.text(max_size=40),
+    corrections=st.lists(
+        st.builds(
+            Correction,
+            kind=st.sampled_from(KINDS),
+            # A few names, so kinds and spellings of one name meet ("TASS", "tass ").
+            name=st.sampled_from(["TASS", "tass ", "Minsk", "MINSK", "Viktor  Khrenin", "ж"]),
+            label=st.sampled_from(LABELS),
+            canonical=st.text(min_size=1, max_size=12).filter(str.strip),
+        ),
+        max_size=5,
+    ),
 )
 # Found by hypothesis: the control character went at input, leaving '#', which import dropped.
-@example(notes=["", ""], tags=["\x1b#"], comment="")
-@example(notes=["", "n"], tags=["-#a", ",#b", "#\x00#c"], comment="")
-def test_export_import_export_round_trips(tmp_path_factory, notes, tags, comment):
+@example(notes=["", ""], tags=["\x1b#"], comment="", corrections=[])
+@example(notes=["", "n"], tags=["-#a", ",#b", "#\x00#c"], comment="", corrections=[])
+def test_export_import_export_round_trips(tmp_path_factory, notes, tags, comment, corrections):
     source = open_session(tmp_path_factory.mktemp("source"))
     try:
         no_plans, bolstering = refs(source)
@@ -385,13 +412,22 @@ def test_export_import_export_round_trips(tmp_path_factory, notes, tags, comment
         source.store.edit_tags([no_plans], TagEdit(add=tuple(tags), remove=()))
         article, _ = source.library.load(source.library.resolve(no_plans.id))
         source.store.add_highlight(no_plans, article.text, 0, 10, "red", comment)
-        first = to_json(choose(source, ExportFilter()))
+        for correction in corrections:
+            source.store.add_correction(correction)
+        first = to_json(choose(source, ExportFilter()), source.store.dated_corrections())
+        made = source.store.corrections()
     finally:
         source.close()
     target = open_session(tmp_path_factory.mktemp("target"))
     try:
-        import_backup(target.store, parse_backup(first, "backup.json"))
-        assert to_json(choose(target, ExportFilter())) == first
+        report = import_backup(target.store, parse_backup(first, "backup.json"))
+        assert report.corrections == report.corrections_added == len(made)
+        assert to_json(choose(target, ExportFilter()), target.store.dated_corrections()) == first
+        assert sorted(target.store.corrections(), key=lambda c: c.key) == sorted(
+            made, key=lambda c: c.key
+        )
+        again = import_backup(target.store, parse_backup(first, "backup.json"))
+        assert again.changed == 0 and again.total == report.total and not again.conflicts
     finally:
         target.close()
 
@@ -437,6 +473,145 @@ def test_an_odd_tag_in_a_backup_never_costs_the_rest_of_the_annotation(session: 
     assert "'␛#'" in report.left_out_message() and "\n" not in report.left_out_message()
     assert session.store.annotation(bolstering.id).tags == ["a"]
     assert session.store.annotation(bolstering.id).note == "kept"
+
+
+def entities_of(session: Session, article_id: str) -> set[tuple[str, str]]:
+    _, entities = session.library.load(session.library.resolve(article_id))
+    return {(e.label, e.text) for e in entities}
+
+
+def test_corrections_survive_a_restore_into_a_fresh_data_dir(session: Session, tmp_path):
+    no_plans, _ = annotate_seeds(session)
+    correct_seeds(session)
+    payload = json.loads(export(session, fmt="json"))
+    assert [c["kind"] for c in payload["corrections"]] == ["add", "alias", "reject", "relabel"]
+    fresh = open_session(tmp_path / "fresh")
+    try:
+        report = import_backup(fresh.store, parse_backup(json.dumps(payload), "backup.json"))
+        assert (report.corrections, report.corrections_added, report.conflicts) == (4, 4, [])
+        assert (report.total, report.changed) == (8, 8)  # 4 annotations etc. + 4 corrections
+        assert json.loads(export(fresh, fmt="json")) == payload
+        found = entities_of(fresh, no_plans.id)
+        assert not any(text == "TASS" for _, text in found)  # rejected
+        assert ("ORG", "Belarus") in found and ("PLACE", "Belarus") not in found  # relabelled
+        assert ("ORG", "regional group of forces") in found  # the missed entity, marked
+        # The alias: lists, exports and the entity index count Khrenin as Viktor Khrenin.
+        out = tmp_path / "vault"
+        run_export(fresh, ExportOptions("md", out, folder=True))
+        article = next(p for p in out.glob("*.md") if no_plans.id in p.read_text("utf-8"))
+        people = properties_of(article.read_text("utf-8"))["entities"]["PERSON"]
+        assert "Viktor Khrenin" in people and "Khrenin" not in people
+    finally:
+        fresh.close()
+
+
+def test_importing_corrections_again_changes_nothing_and_says_so(session: Session, tmp_path):
+    correct_seeds(session)
+    backup = parse_backup(export(session, fmt="json"), "backup.json")
+    # Into the data it came from: everything is already here.
+    here = import_backup(session.store, backup)
+    assert (here.total, here.changed, here.unchanged) == (4, 0, 4)
+    assert here.corrections_summary() == "entity corrections: 0 added, 4 already here"
+    assert len(session.store.corrections()) == 4
+    fresh = open_session(tmp_path / "fresh")
+    try:
+        first = import_backup(fresh.store, backup)
+        assert (first.total, first.changed, first.unchanged) == (4, 4, 0)
+        assert first.corrections_summary() == "entity corrections: 4 added, 0 already here"
+        stored = fresh.store.dated_corrections()
+        again = import_backup(fresh.store, backup)
+        assert (again.total, again.changed, again.unchanged) == (4, 0, 4)
+        assert fresh.store.dated_corrections() == stored
+    finally:
+        fresh.close()
+
+
+def test_a_correction_differing_only_in_case_or_spacing_is_already_here(session: Session):
+    session.store.add_correction(Correction(ALIAS, "Khrenin", canonical="Viktor Khrenin"))
+    backup = {
+        "format": "briefreader-annotations",
+        "schema": 3,
+        "annotations": [],
+        "corrections": [
+            {"kind": "alias", "name": "KHRENIN ", "canonical": "Viktor  Khrenin"},
+            {"kind": "reject", "name": "tass", "created": "2024-01-01T10:00:00+00:00"},
+        ],
+    }
+    report = import_backup(session.store, parse_backup(json.dumps(backup), "b.json"))
+    assert (report.corrections_added, report.unchanged, report.conflicts) == (1, 1, [])
+    assert [c.name for c in session.store.corrections()] == ["Khrenin", "tass"]
+
+
+def test_a_conflicting_correction_keeps_the_one_here_and_is_reported(session: Session, tmp_path):
+    correct_seeds(session)
+    backup = parse_backup(export(session, fmt="json"), "backup.json")
+    other = open_session(tmp_path / "other")
+    try:
+        other.store.add_correction(Correction(RELABEL, "belarus", label="PLACE"))
+        other.store.add_correction(Correction(ALIAS, "Khrenin", canonical="V. Khrenin"))
+        report = import_backup(other.store, backup)
+        assert (report.corrections_added, len(report.conflicts)) == (2, 2)
+        assert (report.changed, report.unchanged) == (2, 2)
+        assert report.corrections_summary() == (
+            "entity corrections: 2 added, 0 already here, 2 conflicting, kept as here"
+        )
+        message = report.conflicts_message()
+        assert "relabel 'Belarus': ORG in the backup, PLACE here" in message
+        assert "alias 'Khrenin': → Viktor Khrenin in the backup, → V. Khrenin here" in message
+        kept = {c.key: c for c in other.store.corrections()}
+        assert kept["relabel:belarus"].label == "PLACE"
+        assert kept["alias:khrenin"].canonical == "V. Khrenin"
+        again = import_backup(other.store, backup)
+        assert (again.changed, len(again.conflicts)) == (0, 2)
+    finally:
+        other.close()
+
+
+def test_each_imported_correction_is_an_undo_step_like_every_imported_item(session: Session):
+    backup = {
+        "format": "briefreader-annotations",
+        "schema": 3,
+        "annotations": [],
+        "corrections": [{"kind": "reject", "name": "TASS"}, {"kind": "reject", "name": "West"}],
+    }
+    import_backup(session.store, parse_backup(json.dumps(backup), "b.json"))
+    assert session.store.undo() == "import reject “West”"
+    assert [c.name for c in session.store.corrections()] == ["TASS"]
+    assert session.store.redo() == "import reject “West”"
+    assert len(session.store.corrections()) == 2
+
+
+def test_schema_2_backups_import_as_before_even_with_a_corrections_key(session: Session):
+    old = {
+        "format": "briefreader-annotations",
+        "schema": 2,
+        "annotations": [],
+        "corrections": [{"kind": "reject", "name": "TASS"}],
+    }
+    report = import_backup(session.store, parse_backup(json.dumps(old), "old.json"))
+    assert (report.total, report.corrections) == (0, 0)
+    assert report.corrections_summary() == "no entity corrections in the backup"
+    assert session.store.corrections() == []
+
+
+def test_an_unreadable_correction_is_left_out_and_counted(session: Session):
+    backup = {
+        "format": "briefreader-annotations",
+        "schema": 3,
+        "annotations": [],
+        "corrections": [
+            {"kind": "reject", "name": "TASS"},
+            {"kind": "relabel", "name": "Minsk", "label": "CITY"},
+            {"kind": "shout", "name": "Minsk"},
+            {"kind": "alias", "name": "Minsk"},
+            {"kind": "reject", "name": "  "},
+            ["not", "a", "correction"],
+        ],
+    }
+    report = import_backup(session.store, parse_backup(json.dumps(backup), "b.json"))
+    assert (report.corrections_added, report.unreadable_corrections) == (1, 5)
+    assert "5 entity correction(s)" in report.unreadable_message()
+    assert [c.name for c in session.store.corrections()] == ["TASS"]
 
 
 # -- HTML --------------------------------------------------------------------------------------
@@ -497,7 +672,7 @@ async def test_e_repeats_the_export_last_chosen_in_the_palette(make_session, dat
         await pilot.press("enter")
         await pilot.pause()
         backup = data_dir / "exports" / "briefreader-backup.json"
-        assert json.loads(backup.read_text(encoding="utf-8"))["schema"] == 2
+        assert json.loads(backup.read_text(encoding="utf-8"))["schema"] == 3
         backup.unlink()
         await pilot.press("e")  # now e repeats the JSON backup
         await pilot.pause()

@@ -1,22 +1,30 @@
-"""The JSON backup: every annotation, highlight and star, restorable without duplicates.
+"""The JSON backup: all annotations, highlights, stars and entity corrections, deduplicated.
 
-Import merges by article id and highlight id, so restoring the same backup twice, or into
-the data it came from, changes nothing; timestamps are kept so a restored backup exports
-to the same bytes.
+Import merges by article id, highlight id and correction key (kind and name), so restoring
+the same backup twice, or into the data it came from, changes nothing; timestamps are kept
+so a restored backup exports to the same bytes. A correction that says something else than
+the one here for the same name (relabel "Florida" to ORG in the backup, PLACE here) is a
+conflict: the one here is kept and the report names it.
+
+Schema 3 added the corrections; schema 1 and 2 files import as they always did.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefreader import __version__
+from briefreader.corrections import ALIAS, Correction
 from briefreader.export_data import ExportItem
-from briefreader.store import Annotation, AnnotationStore, Highlight
+from briefreader.store import Annotation, AnnotationStore, CorrectionMerge, Highlight
 from briefreader.tags import not_a_tag_message, not_tags
 
 EXPORT_FORMAT = "briefreader-annotations"
-EXPORT_SCHEMA = 2
+EXPORT_SCHEMA = 3
+CORRECTIONS_SINCE = 3  # the first schema whose backups carry entity corrections
 
 
 class BackupError(Exception):
@@ -30,6 +38,9 @@ class Backup:
     annotations: list[Annotation] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
     starred: list[str] = field(default_factory=list)
+    # Each correction with the date it was first made ("" when the file has none).
+    corrections: list[tuple[Correction, str]] = field(default_factory=list)
+    unreadable_corrections: int = 0
 
 
 @dataclass
@@ -39,11 +50,41 @@ class ImportReport:
     total: int = 0
     changed: int = 0
     left_out_tags: list[str] = field(default_factory=list)
+    # Entity corrections are items too (in total and changed); these say how they went.
+    corrections: int = 0
+    corrections_added: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    unreadable_corrections: int = 0
 
     @property
     def unchanged(self) -> int:
-        """Entries that were already there exactly as in the backup."""
+        """Entries already there as in the backup, or kept as here over a conflicting one."""
         return self.total - self.changed
+
+    def corrections_summary(self) -> str:
+        """The corrections' part of the report line, so a restore shows they came along."""
+        if not self.corrections:
+            return "no entity corrections in the backup"
+        same = self.corrections - self.corrections_added - len(self.conflicts)
+        parts = [f"{self.corrections_added} added", f"{same} already here"]
+        if self.conflicts:
+            parts.append(f"{len(self.conflicts)} conflicting, kept as here")
+        return f"entity corrections: {', '.join(parts)}"
+
+    def conflicts_message(self) -> str:
+        """One line naming each conflicting correction, so none is overridden unseen."""
+        listed = "; ".join(self.conflicts)
+        return (
+            f"{len(self.conflicts)} entity correction(s) in the backup differ from the ones "
+            f"here ({listed}); the ones here were kept, change them in the reader if needed"
+        )
+
+    def unreadable_message(self) -> str:
+        """One line saying how many corrections of the file could not be read."""
+        return (
+            f"{self.unreadable_corrections} entity correction(s) in the backup could not be "
+            "read (unknown kind or label, or no name), so those were left out"
+        )
 
     def left_out_message(self) -> str:
         """One line saying which backup tags could not be kept, so none goes silently."""
@@ -53,8 +94,13 @@ class ImportReport:
         )
 
 
-def to_json(items: list[ExportItem]) -> str:
-    """The backup text: sorted and stable, so the same data gives the same bytes."""
+def to_json(items: list[ExportItem], corrections: Sequence[tuple[Correction, str]]) -> str:
+    """The backup text: sorted and stable, so the same data gives the same bytes.
+
+    `corrections` (with their dates, as `AnnotationStore.dated_corrections` gives them)
+    are about names across the library, not about the chosen articles, so a filtered
+    backup carries all of them too. Required, so no caller can leave them out by accident.
+    """
     payload = {
         "format": EXPORT_FORMAT,
         "schema": EXPORT_SCHEMA,
@@ -62,8 +108,41 @@ def to_json(items: list[ExportItem]) -> str:
         "annotations": [i.annotation.as_doc() for i in items if not i.annotation.is_empty],
         "highlights": [h.as_doc() for i in items for h in i.highlights],
         "starred": sorted(i.article_id for i in items if i.starred),
+        "corrections": [
+            _correction_doc(c, created) for c, created in sorted(corrections, key=_by_key)
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _by_key(dated: tuple[Correction, str]) -> tuple[str, str]:
+    return dated[0].key, dated[0].name
+
+
+def _correction_doc(correction: Correction, created: str) -> dict[str, str]:
+    # The key is left out: it is worked out from kind and name, so it cannot disagree.
+    return {
+        "kind": correction.kind,
+        "name": correction.name,
+        "label": correction.label,
+        "canonical": correction.canonical,
+        "created": created,
+    }
+
+
+_CORRECTION_FIELDS = ("kind", "name", "label", "canonical", "created")
+
+
+def _read_correction(item: Any) -> tuple[Correction, str] | None:
+    """A correction from a backup entry, None when it is not one this version knows."""
+    if not isinstance(item, dict):
+        return None
+    text = {k: item.get(k) if isinstance(item.get(k), str) else "" for k in _CORRECTION_FIELDS}
+    try:
+        correction = Correction(text["kind"], text["name"], text["label"], text["canonical"])
+    except ValueError:
+        return None
+    return correction, text["created"]
 
 
 def parse_backup(raw: str, source: str) -> Backup:
@@ -91,6 +170,14 @@ def parse_backup(raw: str, source: str) -> Backup:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             backup.highlights.append(Highlight.from_doc(item))
     backup.starred = [s for s in data.get("starred") or [] if isinstance(s, str)]
+    if data["schema"] >= CORRECTIONS_SINCE:
+        entries = data.get("corrections") or []
+        for entry in entries if isinstance(entries, list) else []:
+            read = _read_correction(entry)
+            if read is None:
+                backup.unreadable_corrections += 1
+            else:
+                backup.corrections.append(read)
     return backup
 
 
@@ -109,4 +196,26 @@ def import_backup(store: AnnotationStore, backup: Backup) -> ImportReport:
     for article_id in backup.starred:
         report.total += 1
         report.changed += store.merge_star(article_id)
+    report.unreadable_corrections = backup.unreadable_corrections
+    for correction, created in backup.corrections:
+        report.total += 1
+        report.corrections += 1
+        outcome = store.merge_correction(correction, created)
+        if outcome is CorrectionMerge.ADDED:
+            report.changed += 1
+            report.corrections_added += 1
+        elif outcome is CorrectionMerge.CONFLICT:
+            report.conflicts.append(_conflict(store, correction))
     return report
+
+
+def _conflict(store: AnnotationStore, incoming: Correction) -> str:
+    """'relabel "Florida": ORG in the backup, PLACE here', for the report."""
+    here = next((c for c in store.corrections() if c.key == incoming.key), None)
+
+    def said(correction: Correction | None) -> str:
+        if correction is None:
+            return "?"
+        return f"→ {correction.canonical}" if correction.kind == ALIAS else correction.label
+
+    return f"{incoming.kind} {incoming.name!r}: {said(incoming)} in the backup, {said(here)} here"

@@ -386,8 +386,13 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
     report = import_backup(session.store, parse_backup(raw, str(source)))
     if report.left_out_tags:
         print(f"note: {report.left_out_message()}", file=sys.stderr)
+    if report.unreadable_corrections:
+        print(f"note: {report.unreadable_message()}", file=sys.stderr)
+    if report.conflicts:
+        print(f"note: {one_line(report.conflicts_message())}", file=sys.stderr)
     print(
-        f"imported {report.total} item(s): {report.changed} changed, {report.unchanged} unchanged"
+        f"imported {report.total} item(s): {report.changed} changed, "
+        f"{report.unchanged} unchanged; {report.corrections_summary()}"
     )
     return 0
 

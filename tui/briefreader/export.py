@@ -111,7 +111,7 @@ def run_export(session: Session, options: ExportOptions) -> ExportResult:
     result = ExportResult(articles=len(items))
     links = options.entity_pages
     if options.fmt == "json":
-        text = to_json(items)
+        text = to_json(items, session.store.dated_corrections())
     elif options.fmt == "html":
         if options.folder and options.output is not None:
             _html_folder(session, items, options.output, result)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,14 @@ class AttachedHighlight:
     def orphaned(self) -> bool:
         """The quoted passage is no longer in the text; kept and listed, never dropped."""
         return self.span is None
+
+
+class CorrectionMerge(Enum):
+    """What importing one entity correction did: what the import report counts."""
+
+    ADDED = "added"
+    SAME = "same"  # already here, saying the same
+    CONFLICT = "conflict"  # here, saying something else: the one here is kept
 
 
 @dataclass(frozen=True)
@@ -639,14 +648,46 @@ class AnnotationStore:
 
     def corrections(self) -> list[Correction]:
         """The user's entity corrections, in the order they were made."""
+        return [correction for correction, _ in self.dated_corrections()]
+
+    def dated_corrections(self) -> list[tuple[Correction, str]]:
+        """Each correction with when it was first made, oldest first.
+
+        A backup carries the date so a restored correction exports exactly as it was.
+        """
         docs = sorted(self._tables["corrections"].all(), key=lambda d: str(d.get("created", "")))
         found = []
         for doc in docs:
             try:
-                found.append(Correction.from_doc(dict(doc)))
+                found.append((Correction.from_doc(dict(doc)), str(doc.get("created") or "")))
             except (KeyError, ValueError):
                 continue  # a hand edit dbrepair could not make sense of
         return found
+
+    def merge_correction(self, incoming: Correction, created: str = "") -> CorrectionMerge:
+        """Restore a correction from a backup without ever duplicating or overriding one.
+
+        One correction of each kind per name (its key): none here takes the backup's, with
+        its date; one that says the same (label, canonical) is left alone; one that says
+        something else is a conflict and the one here wins. Corrections carry only the
+        date they were first made (a relabel changed later keeps it), so no date can say
+        which of the two is newer, and what the user decided in this data dir stands.
+        """
+        before = self._get("corrections", "key", incoming.key)
+        if before is not None:
+            try:
+                local = Correction.from_doc(before)
+            except (KeyError, ValueError):
+                local = None  # unreadable: the backup's replaces it
+            if local is not None:
+                same = _spaced(local.label) == _spaced(incoming.label) and _spaced(
+                    local.canonical
+                ) == _spaced(incoming.canonical)
+                return CorrectionMerge.SAME if same else CorrectionMerge.CONFLICT
+        doc = {**incoming.as_doc(), "created": created or _now()}
+        with self._recording(f"import {incoming.kind} “{_short(incoming.name)}”") as changes:
+            self._put(changes, "corrections", "key", incoming.key, doc)
+        return CorrectionMerge.ADDED
 
     def add_correction(self, correction: Correction) -> bool:
         """Save a correction (replacing one of the same kind for the same name); undoable."""
@@ -683,6 +724,10 @@ class AnnotationStore:
         with self._changing():
             self._tables["library"].insert({"path": str(resolved), "added": _now()})
         return True
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _short(text: str, limit: int = 30) -> str:
