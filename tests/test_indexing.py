@@ -279,3 +279,15 @@ def test_a_command_that_must_read_files_again_says_how_far_it_is_on_a_terminal(t
     output, _ = drive_in_pty(command, env, [], timeout=60)
     assert b"indexing 0/4" in output or b"indexing 1/4" in output
     assert b"Story number 3" in output
+
+
+def test_a_library_listed_without_its_index_hears_each_article_as_it_is_read(tmp_path: Path):
+    # The TUI fills its list from these while a lost (or outdated) index is rebuilt.
+    indexed_stories(tmp_path, 5)
+    (tmp_path / "data" / "index.jsonl").unlink()
+    (tmp_path / "data" / "first-rows.json").unlink(missing_ok=True)
+    session = open_session(tmp_path / "data")
+    heard: list[library.ArticleSummary] = []
+    listed = session.library.summaries(refresh=True, found=heard.append)
+    assert sorted(s.id for s in heard) == sorted(s.id for s in listed) and len(listed) == 5
+    session.close()

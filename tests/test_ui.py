@@ -355,3 +355,16 @@ async def test_a_tag_added_by_another_process_appears_in_the_open_list(make_sess
         app._check_outside_changes()  # what the two-second timer does
         await pilot.pause()
         assert row_cells(app, first.id)["tags"].strip() == "#from-a-script"
+
+
+async def test_a_library_being_indexed_is_not_called_the_samples(make_session, tmp_path: Path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "story.md").write_text("# My own story\n\nKYIV, Oct 26 (Reuters) - Something.\n")
+    session = make_session()
+    session.library.add([folder])
+    app = BriefreaderApp(session)
+    assert not app.showing_samples  # from the first frame, before the list is read
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "sample articles" not in app.screen.sub_title

@@ -415,11 +415,13 @@ class Library:
         refresh: bool = False,
         progress: Callable[[int, int], None] | None = None,
         trust_index: bool = False,
+        found: Callable[[ArticleSummary], None] | None = None,
     ) -> list[ArticleSummary]:
         """Every article, newest first; the samples when the user has added nothing.
 
         `trust_index` answers from the index alone, without walking folders or checking
         files: the fast first screen, to be followed by a normal call that catches changes.
+        `found` hears each file parsed on the way (a library listed without an index).
         """
         if self._summaries is not None and not refresh:
             return self._summaries
@@ -429,23 +431,25 @@ class Library:
                 return []  # nothing to trust: the checked listing indexes, with progress
             prefixes = tuple(str(root) + os.sep for root in roots)
             exact = {str(root) for root in roots}
-            found = _unique_sorted(
+            indexed = _unique_sorted(
                 entry.summary
                 for path_text, entry in self._index.items()
                 if path_text.startswith(prefixes) or path_text in exact
             )
             # Not remembered as the list (the checked one replaces it), but its top is what
             # the next start shows first: a session quit before its check still leaves one.
-            self._remember_first_rows(found)
-            return found
+            self._remember_first_rows(indexed)
+            return indexed
         files = [path for root in roots for path in iter_article_files(root)]
         # Unreadable files were reported by `add`; the list shows what can be read.
-        found = _unique_sorted(
-            summary for _path, summary, _reason in self._index_many(files, progress) if summary
+        listed = _unique_sorted(
+            summary
+            for _path, summary, _reason in self._index_many(files, progress, found)
+            if summary
         )
-        self._summaries = found
-        self._remember_first_rows(found)
-        return found
+        self._summaries = listed
+        self._remember_first_rows(listed)
+        return listed
 
     def add(
         self,

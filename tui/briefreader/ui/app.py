@@ -121,7 +121,7 @@ class BriefreaderApp(App[None]):
         self.summaries: list[ArticleSummary] = []
         # While only the last session's top rows are listed: the library's size then.
         self.listing_total: int | None = None
-        self.showing_samples = True
+        self.showing_samples = session.library.showing_samples
         # Tag text typed and then escaped, per article, offered again next time.
         self.tag_drafts: dict[str, str] = {}
         # Notes being typed, autosaved so a crash loses at most a second of typing.
@@ -297,7 +297,11 @@ class BriefreaderApp(App[None]):
                 quick = []  # a partial index (a rebuild cut short): keep the top rows shown
             if quick:  # the list at once from the index; the check below catches changes
                 self.call_from_thread(self._library_loaded, quick, library.showing_samples, None)
-            summaries = library.summaries(refresh=True, progress=ticker.progress)
+            # Without an index (or with one from another recognizer) every file is read:
+            # the rows join the list as they come, as when a folder is added.
+            summaries = library.summaries(
+                refresh=True, progress=ticker.progress, found=None if quick else ticker.found
+            )
             if summaries != quick or (shown_first and not quick):
                 self.call_from_thread(
                     self._library_loaded, summaries, library.showing_samples, None
