@@ -734,7 +734,11 @@ class _Reader:
                 break
             if run[j].gap_before != " ":
                 break
-            if word in gz.COMMON_WORDS and not re.fullmatch(r"(?:[A-Z]\.)+", run[j - 1].text):
+            if (
+                word in gz.COMMON_WORDS
+                and not re.fullmatch(r"(?:[A-Z]\.)+", run[j - 1].text)
+                and not (word in _MONTH_SURNAMES and j == i + 1 and run[i].text in gz.GIVEN_NAMES)
+            ):
                 break
             if word in gz.TITLES and j + 1 < n and _is_cap(run[j + 1].text):
                 break
@@ -865,6 +869,9 @@ _KIN = frozenset(
     "uncle aunt grandson granddaughter grandmother grandfather cousin fiancée fiancé "
     "girlfriend boyfriend stepson stepdaughter stepfather stepmother".split()
 )
+# Month names that are also surnames: after a known given name, and not followed by a day
+# or a year (the date grammar would have claimed it then), "Theresa May" is a person.
+_MONTH_SURNAMES = frozenset("May June April August".split())
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
