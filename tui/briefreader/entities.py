@@ -498,7 +498,7 @@ class _Reader:
                     i, after_title = i + 1, False
                     continue
             if (
-                word in gz.TITLES
+                (word in gz.TITLES or _hyphenated_title(word))
                 and not token.possessive
                 and i + 1 < n
                 and not (word in gz.GIVEN_NAMES and after_title)
@@ -507,7 +507,7 @@ class _Reader:
                     after_title = True
                     i += 1
                     continue
-            if word in gz.NATIONALITIES or word in gz.TITLES:
+            if word in gz.NATIONALITIES or word in gz.TITLES or _hyphenated_title(word):
                 i += 1
                 continue
             if self.common(token) and not after_title:
@@ -1153,6 +1153,14 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     if len(words) == 2 and (next_word in _PERSON_VERBS or mention.context == "by"):
         return PERSON  # "Alexia Tsotsis said", "a report by Maurkice Pouncey"
     return PERSON if person_like else None
+
+
+def _hyphenated_title(word: str) -> bool:
+    """A title written with a hyphen: "Attorney-General", "Vice-President"."""
+    if "-" not in word:
+        return False
+    parts = word.split("-")
+    return all(p in gz.TITLES or p in {"in", "of"} for p in parts) and parts[0] in gz.TITLES
 
 
 def _known_surname(word: str) -> bool:
