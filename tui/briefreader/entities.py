@@ -1138,7 +1138,9 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         if mention.sentence_start and word not in reader.mid_sentence:
             if next_word not in _PERSON_VERBS:
                 return None  # "Done," "Heavy winds": ordinary words opening a sentence
-    person_like = words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES
+    person_like = (
+        words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES or _apostrophe_surname(words[-1])
+    )
     if len(words) <= 2 and next_word == "police" and not person_like:
         return PLACE  # "Ozark police": the town the force serves
     if len(words) <= 2 and mention.context.rstrip(",") in _KIN:
@@ -1164,7 +1166,18 @@ def _hyphenated_title(word: str) -> bool:
 
 
 def _known_surname(word: str) -> bool:
-    return word in gz.SURNAMES or word in gz.NOTABLE_SURNAMES
+    return word in gz.SURNAMES or word in gz.NOTABLE_SURNAMES or _apostrophe_surname(word)
+
+
+# "O'Brien", "D’Amato" (a one-letter prefix and a capital), "Nyong'o" (a lower-case tail
+# that is no clitic): surnames with an apostrophe inside, which the census lists without it.
+_APOSTROPHE_SURNAME = re.compile(
+    r"[A-Z][’'][A-Z][a-z]+|[A-Z][a-z]+[’'](?!(?:re|ll|ve|d|m|t|s)$)[a-z]+"
+)
+
+
+def _apostrophe_surname(word: str) -> bool:
+    return ("'" in word or "’" in word) and bool(_APOSTROPHE_SURNAME.fullmatch(word))
 
 
 def _org_apposition(text: str, mention: _Mention) -> bool:
