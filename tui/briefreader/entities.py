@@ -489,8 +489,17 @@ class _Reader:
                         best = (self.named_after_place(run, i, best[0]), 0, ORG)
                         if best[0] == known_end or best[0] == place_end:
                             best = (best[0], 0, PLACE)
-                    mentions.append(self.mention(run, i, best[0], best[2]))
-                    i, after_title = best[0], False
+                    end = best[0]
+                    if (
+                        best[2] == ORG
+                        and end < n
+                        and run[end].text in gz.COUNTRIES
+                        and run[end].gap_before == " "
+                        and not run[end - 1].possessive
+                    ):
+                        end += 1  # "Yahoo Japan", "Google China": the company's arm there
+                    mentions.append(self.mention(run, i, end, best[2]))
+                    i, after_title = end, False
                     continue
             if word == "House" and i + 1 < n and run[i + 1].text in _HOUSE_NEXT:
                 if not token.possessive:  # "House Republicans", "House Speaker Pelosi"
