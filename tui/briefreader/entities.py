@@ -466,6 +466,10 @@ class _Reader:
                     and self.common(token)
                     and not after_title
                     and (self.known(run, i)[0] or 0) <= i + 1
+                    and (
+                        word.endswith(("ing", "ly", "ed"))
+                        or (self.org_phrase(run, i) or 0) <= i + 2
+                    )
                 )
             ):
                 i += 1
