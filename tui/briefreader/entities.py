@@ -536,6 +536,8 @@ class _Reader:
                 while end < n and _is_cap(run[end].text) and not run[end - 1].possessive:
                     if run[end].text in gz.TITLES or run[end].gap_before != " ":
                         break
+                    if _plural_noun(run[end].text):
+                        break  # "U.S. Treasuries": the country and a thing, not one name
                     end += 1
                 mentions.append(self.mention(run, i, end, ORG if end > i + 1 else "?"))
                 i = end
@@ -570,6 +572,7 @@ class _Reader:
                 or word in _CONNECTORS
                 or self.common(token)
                 or not _name_like(word)
+                or _plural_noun(word)
             ):
                 break
             end += 1
@@ -1142,7 +1145,7 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         word = words[0]
         if re.search(r"-[a-z]", word):
             return None  # "Xbox-only", "HDTV-filling", "Blu-ray": a compound, not a name
-        if word.endswith(("ies", "ians", "eans")) and word not in gz.SURNAMES:
+        if _plural_noun(word):
             return None  # plurals: "Treasuries", "Californians"
         if word.endswith(("ian", "ean", "ese", "ish")) and word not in gz.SURNAMES:
             return None  # adjectives from names: "Faustian"
@@ -1168,6 +1171,11 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     if len(words) == 2 and (next_word in _PERSON_VERBS or mention.context == "by"):
         return PERSON  # "Alexia Tsotsis said", "a report by Maurkice Pouncey"
     return PERSON if person_like else None
+
+
+def _plural_noun(word: str) -> bool:
+    """Plurals in -ies, -ians, -eans ("Treasuries", "Californians"), unless a surname."""
+    return word.endswith(("ies", "ians", "eans")) and word not in gz.SURNAMES
 
 
 def _hyphenated_title(word: str) -> bool:
