@@ -779,7 +779,7 @@ class _Reader:
 _WORK_HEADS = frozenset(
     "Accord Accords Agreement Treaty Protocol Declaration Doctrine Act Prize Award Awards "
     "Open Cup Games Olympics Championship Championships Festival Summit Marathon Expo "
-    "Parade War".split()
+    "Parade War Spring".split()
 )
 
 
@@ -819,8 +819,8 @@ def _work_spans(run: list[_Token]) -> dict[int, int]:
                     break
             if m > end + 1 and _is_cap(run[m - 1].text):
                 end = m
-        if k < j or end > j + 1:
-            spans[k] = max(spans.get(k, end), end)
+        if (k < j or end > j + 1) and " ".join(t.text for t in run[k:end]) not in gz.PLACES:
+            spans[k] = max(spans.get(k, end), end)  # "Silver Spring" is a town
     return spans
 
 
