@@ -477,7 +477,7 @@ class _Reader:
                 continue
             org_end = self.org_phrase(run, i)
             known_end, label = self.known(run, i)
-            place_end = self.place_phrase(run, i)
+            place_end = self.place_phrase(run, i) or self.facility_phrase(run, i)
             qualified = self.qualified_org(run, i)
             best = max(
                 (org_end or 0, 1, ORG),
@@ -710,6 +710,34 @@ class _Reader:
             return None
         return j + 1
 
+    def facility_phrase(self, run: list[_Token], i: int) -> int | None:
+        """End of "Plaza Hotel" in "at the Plaza Hotel", "at Manhattan's Plaza Hotel".
+
+        Hotels, terminals, museums and the like are places only where the text puts
+        something there: a place preposition (with or without "the") or a possessive
+        place right before the name. Elsewhere "Hotel" or "Museum" ends an organisation
+        or a work as often.
+        """
+        n = len(run)
+        j = i
+        while j < n and run[j].text not in _FACILITY_HEADS:
+            if run[j].possessive or not _is_cap(run[j].text) or run[j].text in gz.TITLES:
+                return None
+            j += 1
+        if j == i or j >= n:
+            return None
+        before = self.text[max(0, run[i].start - 30) : run[i].start].split()
+        if before and before[-1] in {"the", "The"}:
+            before.pop()
+        if not before:
+            return None
+        previous = before[-1]
+        if previous.casefold() in _FACILITY_PREPOSITIONS:
+            return j + 1
+        if previous.endswith(("'s", "’s")) and previous[:-2] in gz.PLACES:
+            return j + 1
+        return None
+
     def known(self, run: list[_Token], i: int) -> tuple[int | None, str]:
         """Longest known organisation or place starting at i, ORG phrases first."""
         n = len(run)
@@ -824,6 +852,12 @@ def _work_spans(run: list[_Token]) -> dict[int, int]:
     return spans
 
 
+# Heads of buildings that are places only with a preposition of place in front.
+_FACILITY_HEADS = frozenset(
+    "Hotel Terminal Museum Mall Library Theatre Theater Church Mosque Temple Prison Zoo "
+    "Gardens Pier Building Resort Casino".split()
+)
+_FACILITY_PREPOSITIONS = frozenset("at in near from to outside inside into".split())
 _FACILITY_WORDS = frozenset("National International Royal Memorial Regional Municipal".split())
 _PERSON_VERBS = frozenset(
     "said says told added asked wrote writes argued noted explained announced insisted "
