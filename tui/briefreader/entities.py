@@ -970,11 +970,15 @@ def _overlaps(entity: Entity, others: list[Entity]) -> bool:
 
 
 _PLACE_PLURALS_RE = re.compile(
-    r"\b(?:[Cc]ounties|[Pp]arishes|[Pp]rovinces|[Oo]blasts|[Dd]istricts)\b"
+    r"\b(?:[Cc]ounties|[Pp]arishes|[Pp]rovinces|[Oo]blasts|[Dd]istricts|[Aa]irports)\b"
 )
-_PLACE_PLURAL_STEMS = ("ounties", "arishes", "rovinces", "blasts", "istricts")
-_LIST_NAME = r"[A-Z][\w’'-]*[a-z](?: [A-Z][\w’'-]*[a-z])?"
-_PLACE_LIST_RE = re.compile(rf"(?:{_LIST_NAME},\s+)*{_LIST_NAME},?\s+(?:and|or)\s+{_LIST_NAME}\s+$")
+_PLACE_PLURAL_STEMS = ("ounties", "arishes", "rovinces", "blasts", "istricts", "irports")
+# One or two capitalised words, middle initials allowed ("John F. Kennedy").
+_LIST_NAME = r"[A-Z][\w’'-]*[a-z](?: (?:[A-Z]\. )?[A-Z][\w’'-]*[a-z])?"
+_PLACE_LIST = rf"(?:{_LIST_NAME},\s+)*{_LIST_NAME},?\s+(?:and|or)\s+{_LIST_NAME}"
+_PLACE_LIST_RE = re.compile(rf"{_PLACE_LIST}\s+$")
+# The list after the plural and a dash or colon: "airports -- LaGuardia, JFK and Newark".
+_PLACE_LIST_AFTER_RE = re.compile(rf"\s*(?:--|—|–|:)\s*({_PLACE_LIST})\b")
 _LIST_NAME_RE = re.compile(_LIST_NAME)
 
 
@@ -986,9 +990,13 @@ def _listed_places(text: str) -> list[Entity]:
     for plural in _PLACE_PLURALS_RE.finditer(text):
         start = max(0, plural.start() - 160)
         match = _PLACE_LIST_RE.search(text, start, plural.start())
+        span = match.span() if match else None
         if not match:
-            continue
-        for name in _LIST_NAME_RE.finditer(text, match.start(), match.end()):
+            after = _PLACE_LIST_AFTER_RE.match(text, plural.end())
+            if not after:
+                continue
+            span = after.span(1)
+        for name in _LIST_NAME_RE.finditer(text, *span):
             if name.group() not in gz.FUNCTION_WORDS:
                 found.append(Entity(name.start(), name.end(), PLACE, name.group()))
     return found
