@@ -1270,6 +1270,81 @@ def _phrase_lengths(*lists: frozenset[str]) -> dict[str, int]:
     return longest
 
 
+# News outlets and news or fact-checking websites that copy names alone, often with no
+# description ("retweeted an article by Vulture", "Snopes found"): common knowledge,
+# written for briefreader. Names that are census surnames, places or ordinary capitalised
+# words (Slate, Fortune, the Hill, the Intercept) are left out.
+ORGANISATIONS = ORGANISATIONS | _words("""
+Vulture
+Politifact
+PolitiFact
+Snopes
+Vox
+Mediaite
+TMZ
+Deadspin
+Jezebel
+Recode
+Pitchfork
+Kotaku
+IGN
+Eurogamer
+Esquire
+GQ
+Vogue
+Teen Vogue
+Cosmopolitan
+Upworthy
+Infowars
+InfoWars
+Newsmax
+Truthout
+Gothamist
+Stereogum
+Uproxx
+Bustle
+Refinery29
+Digiday
+Adweek
+Bellingcat
+Semafor
+Grist
+Thrillist
+Vocativ
+Lifehacker
+Jalopnik
+Wonkette
+Townhall
+RedState
+Newser
+Ynet
+Al-Monitor
+Slashdot
+Verge
+Daily Caller
+Daily Wire
+Daily Kos
+Mother Jones
+Vanity Fair
+Drudge Report
+Punchbowl News
+Washington Examiner
+National Review
+Yahoo News
+Yahoo Finance
+Google News
+Raw Story
+Talking Points Memo
+Entertainment Weekly
+Us Weekly
+Page Six
+Consumer Reports
+Scientific American
+Popular Science
+New Scientist
+MIT Technology Review
+""")
+
 KNOWN_PHRASE_LENGTHS = _phrase_lengths(ORGANISATIONS, PLACES)
 
 
