@@ -708,6 +708,8 @@ class _Reader:
             return None
         if any(self.common(t) and t.text not in _FACILITY_WORDS for t in run[i:j]):
             return None
+        if run[j].text in gz.SURNAMES and run[j - 1].text in gz.GIVEN_NAMES:
+            return None  # "Kevin Shore", "Sally Ridge": a person, not "Jersey Shore"
         return j + 1
 
     def facility_phrase(self, run: list[_Token], i: int) -> int | None:

@@ -1577,6 +1577,19 @@ Hemisphere
 City
 Village
 Camp
+Shore
+Beach
+Falls
+Canyon
+Glacier
+Plateau
+Reef
+Creek
+Heights
+Springs
+Basin
+Ridge
+Forest
 """)
 
 # Place heads that are generic on their own or need a name in front.
