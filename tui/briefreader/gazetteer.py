@@ -427,6 +427,36 @@ PRC
 DPRK
 """)
 
+# Short names and nicknames of cities, states and regions that news copy uses alone
+# ("what happened in Vegas", "the Windy City"): common knowledge, written for briefreader.
+PLACE_ALIASES = PLACE_ALIASES | _words("""
+Vegas
+Philly
+Big Apple
+Windy City
+Motor City
+Big Easy
+Sin City
+Twin Cities
+Beantown
+Music City
+Mile High City
+Emerald City
+Steel City
+City of Angels
+Bay Area
+Rust Belt
+Bible Belt
+Sun Belt
+Corn Belt
+Down Under
+Lone Star State
+Sunshine State
+Golden State
+Garden State
+Tri-State Area
+""")
+
 # US state postal codes: a place only after "City, " ("College Station, TX").
 STATE_CODES = _words("""
 AL
