@@ -491,8 +491,12 @@ class _Reader:
                 if not (best[0] == i + 1 and word in gz.NATIONALITIES):
                     if best[2] == PLACE:
                         best = (self.named_after_place(run, i, best[0]), 0, ORG)
-                        if best[0] == known_end or best[0] == place_end:
-                            best = (best[0], 0, PLACE)
+                        if (
+                            best[0] == known_end
+                            or best[0] == place_end
+                            or _POLICE_AFTER.match(self.text, run[best[0] - 1].end)
+                        ):
+                            best = (best[0], 0, PLACE)  # "West Mercia police": the area
                     end = best[0]
                     if (
                         best[2] == ORG
@@ -924,6 +928,7 @@ _KIN = frozenset(
 # Month names that are also surnames: after a known given name, and not followed by a day
 # or a year (the date grammar would have claimed it then), "Theresa May" is a person.
 _MONTH_SURNAMES = frozenset("May June April August".split())
+_POLICE_AFTER = re.compile(r"\s+police\b")
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
