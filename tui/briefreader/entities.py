@@ -414,6 +414,7 @@ class _Reader:
         self.mid_sentence: set[str] = set()
         self._spoken: dict[str, bool] = {}
         self.org_aliases: set[str] = set()
+        self.work_acronyms: set[str] = set()
 
     def spoken(self, word: str) -> bool:
         """The word acts as a person somewhere in the text ("X said", "according to X").
@@ -456,6 +457,9 @@ class _Reader:
             word = token.text
             if i in work_end:
                 i = work_end[i]  # "Paris Climate Accord", "US Open": no entities inside
+                defined = _DEFINED_ACRONYM.match(self.text, run[i - 1].end)
+                if defined:  # "Economic Recovery and Growth Plan (EGRP)": the plan again
+                    self.work_acronyms.add(defined.group(1))
                 after_title = False
                 continue
             if (
@@ -813,7 +817,7 @@ class _Reader:
 _WORK_HEADS = frozenset(
     "Accord Accords Agreement Treaty Protocol Declaration Doctrine Act Prize Award Awards "
     "Open Cup Games Olympics Championship Championships Festival Summit Marathon Expo "
-    "Parade War Spring".split()
+    "Parade War Spring Plan".split()
 )
 
 
@@ -928,6 +932,7 @@ _KIN = frozenset(
 # Month names that are also surnames: after a known given name, and not followed by a day
 # or a year (the date grammar would have claimed it then), "Theresa May" is a person.
 _MONTH_SURNAMES = frozenset("May June April August".split())
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]+)\)")
 _POLICE_AFTER = re.compile(r"\s+police\b")
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
@@ -955,6 +960,8 @@ class RuleRecognizer:
         aliases = _person_aliases(mentions, nicknamed)
         reader.org_aliases = _org_aliases(mentions)
         names: list[Entity] = []
+        if reader.work_acronyms:
+            mentions = [m for m in mentions if " ".join(m.words) not in reader.work_acronyms]
         for mention in mentions:
             label = _resolve(text, mention, aliases, reader)
             if headlines and label and mention.label == "?" and not _name_evidence(mention):
