@@ -221,7 +221,9 @@ _CAPS_NOISE = frozenset(
     # technology, media and finance terms written in capitals, never names
     "DVR DVD DVDs CD CDs HD HDTV LED LCD USB GPS SUV SUVs ATM ATMs IPO ETF ETFs CGI VOD SMS "
     "PDF FAQ DIY RSS API URL VPN SIM RAM CPU GPU SSD HDMI MP3 MP4 JPEG GIF QR PIN MBS CDS "
-    "CPI PPI ROI EPS QE OTC RPG FPS MMO NFT UFO ICU MRI ER".split()
+    "CPI PPI ROI EPS QE OTC RPG FPS MMO NFT UFO ICU MRI ER "
+    # accounting standards, rates, investment vehicles, game consoles
+    "REIT REITs IFRS GAAP IOER LIBOR SOFR EBITDA APR NES SNES".split()
 )
 
 
