@@ -934,6 +934,9 @@ _KIN = frozenset(
 # Month names that are also surnames: after a known given name, and not followed by a day
 # or a year (the date grammar would have claimed it then), "Theresa May" is a person.
 _MONTH_SURNAMES = frozenset("May June April August".split())
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:hospital|airport|station|stadium|arena|hotel|prison|terminal|airbase)\b"
+)
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]+)\)")
 _POLICE_AFTER = re.compile(r"\s+police\b")
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
@@ -971,6 +974,13 @@ class RuleRecognizer:
                     continue  # capitals in a title-case line are no evidence of a name
             if label == PERSON and len(mention.words) == 1 and _before_state(text, mention.end):
                 label = PLACE  # "Lincoln, Neb.", "Modena, Italy": a town, not a person
+            if (
+                label in {PERSON, None}
+                and mention.label in {PERSON, "?"}
+                and mention.context in _FACILITY_PREPOSITIONS
+                and _FACILITY_AFTER.match(text, mention.end)
+            ):
+                label = PLACE  # "taken to Royal Shrewsbury hospital", "at Kennedy airport"
             if label:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
