@@ -1236,8 +1236,10 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         if _known_surname(word) or reader.spoken(word):
             return PERSON
         return None  # a lone capitalised word with nothing saying it names a person
-    if len(words) == 2 and (next_word in _PERSON_VERBS or mention.context == "by"):
-        return PERSON  # "Alexia Tsotsis said", "a report by Maurkice Pouncey"
+    if len(words) == 2 and (
+        next_word in _PERSON_VERBS or mention.context == "by" or _CUE_AFTER.match(text, mention.end)
+    ):
+        return PERSON  # "Alexia Tsotsis said", "by Maurkice Pouncey", "Rush Limbaugh, who"
     return PERSON if person_like else None
 
 
