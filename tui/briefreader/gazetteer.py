@@ -1790,6 +1790,7 @@ President-elect
 Vice
 Prime
 Minister
+PM
 Deputy
 Acting
 Former
