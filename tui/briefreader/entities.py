@@ -934,6 +934,15 @@ _KIN = frozenset(
 # Month names that are also surnames: after a known given name, and not followed by a day
 # or a year (the date grammar would have claimed it then), "Theresa May" is a person.
 _MONTH_SURNAMES = frozenset("May June April August".split())
+_PLACE_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w“”\"’'-]+\s+){0,4}?[“\"]?"
+    r"(?:city|town|village|neighbou?rhood|suburb|region|province|district|island|port|"
+    r"capital|enclave|settlement|country|borough|municipality)\b"
+    # "Hanson, a city official": the noun describes the person's job, not the name
+    r"(?![\s-]+(?:council\w*|officials?|officers?|employees?|workers?|planners?|managers?|"
+    r"attorneys?|lawyers?|judges?|commissioners?|representatives?|senators?|lawmakers?|"
+    r"legislators?|residents?|natives?|police|spokes\w+|leaders?|administrators?))"
+)
 _FACILITY_AFTER = re.compile(
     r"\s+(?:hospital|airport|station|stadium|arena|hotel|prison|terminal|airbase)\b"
 )
@@ -974,6 +983,13 @@ class RuleRecognizer:
                     continue  # capitals in a title-case line are no evidence of a name
             if label == PERSON and len(mention.words) == 1 and _before_state(text, mention.end):
                 label = PLACE  # "Lincoln, Neb.", "Modena, Italy": a town, not a person
+            if (
+                label in {PERSON, None}
+                and mention.label == "?"
+                and len(mention.words) <= 2
+                and _PLACE_APPOSITION.match(text, mention.end)
+            ):
+                label = PLACE  # "Abydos, a “lost city”", "Tel Rumeida, the neighborhood"
             if (
                 label in {PERSON, None}
                 and mention.label in {PERSON, "?"}
