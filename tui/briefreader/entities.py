@@ -1194,6 +1194,16 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return PERSON
     if mention.label == "?" and phrase in reader.org_aliases:
         return ORG  # "Sands" after "Las Vegas Sands" in the same article
+    if (
+        mention.label == PERSON
+        and len(mention.words) == 1
+        and mention.context in _PLACE_PREPOSITIONS
+        and not mention.sentence_start
+        and phrase not in aliases
+        and not _known_surname(phrase)
+        and not reader.spoken(phrase)
+    ):
+        return PLACE  # "a street in Chelsea": a given name alone after "in" is a place
     if mention.label != "?":
         return mention.label
     words = mention.words
