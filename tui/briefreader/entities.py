@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-04.1"  # more news data: generalising rules of branch ner7
+RECOGNIZER_VERSION = "2026-12-05.1"  # recall round of branch ner8
 
 
 # -- dates -----------------------------------------------------------------------------
