@@ -504,6 +504,11 @@ class _Reader:
                         ):
                             best = (best[0], 0, PLACE)  # "West Mercia police": the area
                     end = best[0]
+                    if best[2] == ORG and end == known_end and end == i + 1:
+                        product_end = self.product_end(run, i, end)
+                        if product_end > end:  # "Apple TV", "Amazon Echo Dot", "Google Play"
+                            i, after_title = product_end, False
+                            continue
                     if (
                         best[2] == ORG
                         and end < n
@@ -721,6 +726,43 @@ class _Reader:
         if run[j].text in gz.SURNAMES and run[j - 1].text in gz.GIVEN_NAMES:
             return None  # "Kevin Shore", "Sally Ridge": a person, not "Jersey Shore"
         return j + 1
+
+    def product_end(self, run: list[_Token], i: int, end: int) -> int:
+        """End of the product names after a company's name ("Amazon Echo Dot").
+
+        The guideline gives products no entities, the maker's name in front included. The
+        words after the maker must be no known name, head, title or name part; returns
+        end when nothing follows.
+        """
+        n = len(run)
+        k = end
+        while k < n and run[k].gap_before == " " and not run[k - 1].possessive:
+            word = run[k].text
+            if (
+                not _is_cap(word)
+                or word in gz.PLACES
+                or word in gz.ORGANISATIONS
+                or word in gz.ORG_HEADS
+                or word in gz.PLACE_HEADS
+                or word in gz.TITLES
+                or word in gz.NATIONALITIES
+                or word in gz.GIVEN_NAMES
+                or word in gz.SURNAMES
+                or word in gz.FUNCTION_WORDS
+                or word in gz.GENERIC_ORG_WORDS
+            ):
+                break
+            k += 1
+        if k == end or (k < n and run[k].gap_before == " " and _is_cap(run[k].text)):
+            return end  # the stretch goes on with a name: not a product
+        # Something one owns or uses: "an Apple TV", "the Amazon Echo Dot", "Verizon Fios
+        # TV subscribers". Without such a cue the words may be a division ("CNN Español").
+        before = self.text[max(0, run[i].start - 12) : run[i].start].split()
+        previous = before[-1].casefold().strip('“"(') if before else ""
+        after = _PRODUCT_AFTER.match(self.text, run[k - 1].end)
+        if previous in _PRODUCT_BEFORE or after:
+            return k
+        return end
 
     def facility_phrase(self, run: list[_Token], i: int) -> int | None:
         """End of "Plaza Hotel" in "at the Plaza Hotel", "at Manhattan's Plaza Hotel".
@@ -942,6 +984,11 @@ _PLACE_APPOSITION = re.compile(
     r"(?![\s-]+(?:council\w*|officials?|officers?|employees?|workers?|planners?|managers?|"
     r"attorneys?|lawyers?|judges?|commissioners?|representatives?|senators?|lawmakers?|"
     r"legislators?|residents?|natives?|police|spokes\w+|leaders?|administrators?))"
+)
+_PRODUCT_BEFORE = frozenset("a an the new his her their my your its our".split())
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:subscribers?|users?|customers?|owners?|app|apps|devices?|speakers?|platform|"
+    r"service|services|box|boxes|models?)\b"
 )
 _FACILITY_AFTER = re.compile(
     r"\s+(?:hospital|airport|station|stadium|arena|hotel|prison|terminal|airbase)\b"
