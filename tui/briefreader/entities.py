@@ -457,6 +457,10 @@ class _Reader:
         while i < n:
             token = run[i]
             word = token.text
+            if word in _SHIP_PREFIXES and i + 1 < n and _is_cap(run[i + 1].text):
+                i = self.unknown_end(run, i + 1)  # "USS Higgins": ships carry no entities
+                after_title = False
+                continue
             if i in work_end:
                 i = work_end[i]  # "Paris Climate Accord", "US Open": no entities inside
                 defined = _DEFINED_ACRONYM.match(self.text, run[i - 1].end)
@@ -985,6 +989,7 @@ _PLACE_APPOSITION = re.compile(
     r"attorneys?|lawyers?|judges?|commissioners?|representatives?|senators?|lawmakers?|"
     r"legislators?|residents?|natives?|police|spokes\w+|leaders?|administrators?))"
 )
+_SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS INS RFS USNS MV RMS".split())
 _PRODUCT_BEFORE = frozenset("a an the new his her their my your its our".split())
 _PRODUCT_AFTER = re.compile(
     r"\s+(?:subscribers?|users?|customers?|owners?|app|apps|devices?|speakers?|platform|"
