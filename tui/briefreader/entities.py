@@ -989,6 +989,7 @@ _PLACE_APPOSITION = re.compile(
     r"attorneys?|lawyers?|judges?|commissioners?|representatives?|senators?|lawmakers?|"
     r"legislators?|residents?|natives?|police|spokes\w+|leaders?|administrators?))"
 )
+_PLANETS = frozenset("Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto".split())
 _SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS INS RFS USNS MV RMS".split())
 _PRODUCT_BEFORE = frozenset("a an the new his her their my your its our".split())
 _PRODUCT_AFTER = re.compile(
@@ -1256,6 +1257,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         and not reader.spoken(phrase)
     ):
         return PLACE  # "a street in Chelsea": a given name alone after "in" is a place
+    if mention.label in {PERSON, "?"} and phrase in _PLANETS and not reader.spoken(phrase):
+        return None  # "Mars vs. Venus", "a mission to Mars": planets, not people
     if mention.label != "?":
         return mention.label
     words = mention.words
