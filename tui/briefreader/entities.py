@@ -792,6 +792,8 @@ class _Reader:
         previous = before[-1]
         if previous.casefold() in _FACILITY_PREPOSITIONS:
             return j + 1
+        if any(t.text in _FACILITY_WORDS for t in run[i:j]):
+            return j + 1  # "stormed the Bardo National Museum": a named public building
         if previous.endswith(("'s", "’s")) and previous[:-2] in gz.PLACES:
             return j + 1
         return None
