@@ -475,6 +475,7 @@ class _Reader:
                     token.sentence_start
                     and self.common(token)
                     and not after_title
+                    and not (word in gz.TITLES and i + 1 < n and _is_cap(run[i + 1].text))
                     and (self.known(run, i)[0] or 0) <= i + 1
                     and (
                         word.endswith(("ing", "ly", "ed"))
