@@ -832,6 +832,8 @@ class _Reader:
         j = i + 1
         while j < n and not run[j - 1].possessive:
             word = run[j].text
+            if _first_person(self.text, run[j]):
+                break  # "If I were Hafner and Franzese I’d": the pronoun
             if word in gz.NAME_PARTICLES and j + 1 < n and _is_cap(run[j + 1].text):
                 j += 1
                 continue
@@ -855,6 +857,8 @@ class _Reader:
         j = i + 1
         while j < n and not run[j - 1].possessive:
             word = run[j].text
+            if _first_person(self.text, run[j]):
+                break
             if not _is_cap(word) or word in gz.NATIONALITIES or word in gz.TITLES:
                 break
             if word in gz.PLACES and j + 1 < n and not _is_cap(run[j + 1].text):
@@ -992,6 +996,22 @@ _PLACE_APPOSITION = re.compile(
     r"attorneys?|lawyers?|judges?|commissioners?|representatives?|senators?|lawmakers?|"
     r"legislators?|residents?|natives?|police|spokes\w+|leaders?|administrators?))"
 )
+# Verbs after the pronoun "I" (not "was": "Elizabeth I was queen").
+_FIRST_PERSON_AFTER = re.compile(
+    r"\s+(?:am|would|will|think|know|have|had|do|did|could|can|should|feel|believe|want|"
+    r"said|told|get|got|went|saw|love|like|mean|guess|hope|wish|remember|asked)\b"
+)
+_I_CONTRACTIONS = frozenset("I’d I'd I’m I'm I’ll I'll I’ve I've".split())
+
+
+def _first_person(text: str, token: _Token) -> bool:
+    """The pronoun I ("I’d", "I would"), not a regnal numeral ("Elizabeth I was")."""
+    word = token.text
+    if word in _I_CONTRACTIONS:
+        return True
+    return word == "I" and bool(_FIRST_PERSON_AFTER.match(text, token.end))
+
+
 _PLANETS = frozenset("Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto".split())
 _SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS INS RFS USNS MV RMS".split())
 _PRODUCT_BEFORE = frozenset("a an the new his her their my your its our".split())
