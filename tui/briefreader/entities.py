@@ -564,8 +564,14 @@ class _Reader:
                 continue
             end = self.unknown_end(run, i)
             unknown = self.mention(run, i, end, "?")
-            unknown.in_phrase = (i > 0 and self.ordinary(run[i - 1])) or (
-                end < n and self.ordinary(run[end])
+            unknown.in_phrase = (
+                (i > 0 and self.ordinary(run[i - 1])) or (end < n and self.ordinary(run[end]))
+            ) and not (
+                # "with Putin and Russia": a notable surname next to "and" is no phrase word
+                end == i + 1
+                and word in gz.NOTABLE_SURNAMES
+                and (i == 0 or run[i - 1].text in _CONNECTORS)
+                and (end == n or run[end].text in _CONNECTORS)
             )
             mentions.append(unknown)
             i = end
