@@ -567,9 +567,10 @@ class _Reader:
             unknown.in_phrase = (
                 (i > 0 and self.ordinary(run[i - 1])) or (end < n and self.ordinary(run[end]))
             ) and not (
-                # "with Putin and Russia": a notable surname next to "and" is no phrase word
+                # "with Putin and Russia", "Gates and Rice": a surname next to "and" is no
+                # word of a title-case phrase
                 end == i + 1
-                and word in gz.NOTABLE_SURNAMES
+                and _known_surname(word)
                 and (i == 0 or run[i - 1].text in _CONNECTORS)
                 and (end == n or run[end].text in _CONNECTORS)
             )
