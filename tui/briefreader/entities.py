@@ -1019,6 +1019,7 @@ def _first_person(text: str, token: _Token) -> bool:
     return word == "I" and bool(_FIRST_PERSON_AFTER.match(text, token.end))
 
 
+_AUXILIARIES = frozenset("has had was is will would did does".split())
 _PLANETS = frozenset("Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto".split())
 _SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS INS RFS USNS MV RMS".split())
 _PRODUCT_BEFORE = frozenset("a an the new his her their my your its our".split())
@@ -1331,7 +1332,9 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         if word.endswith("ed") and word not in gz.SURNAMES and word not in gz.GIVEN_NAMES:
             return None  # participles in title-case copy: "Scrambled", "Boiled"
         if mention.sentence_start and word not in reader.mid_sentence:
-            if next_word not in _PERSON_VERBS:
+            if next_word not in _PERSON_VERBS and not (
+                next_word in _AUXILIARIES and _known_surname(word)
+            ):
                 return None  # "Done," "Heavy winds": ordinary words opening a sentence
     person_like = (
         words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES or _apostrophe_surname(words[-1])
