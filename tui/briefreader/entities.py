@@ -509,6 +509,15 @@ class _Reader:
                         ):
                             best = (best[0], 0, PLACE)  # "West Mercia police": the area
                     end = best[0]
+                    if (
+                        best[1] == 1
+                        and end == i + 1
+                        and end < n
+                        and run[end].text in _PORTFOLIO_TITLES
+                        and not token.possessive
+                    ):
+                        i += 1  # "Communications Minister Malcolm Turnbull": a portfolio
+                        continue
                     if best[2] == ORG and end == known_end and end == i + 1:
                         product_end = self.product_end(run, i, end)
                         if product_end > end:  # "Apple TV", "Amazon Echo Dot", "Google Play"
@@ -1020,6 +1029,7 @@ def _first_person(text: str, token: _Token) -> bool:
 
 
 _AUXILIARIES = frozenset("has had was is will would did does".split())
+_PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesman Spokeswoman".split())
 _PLANETS = frozenset("Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto".split())
 _SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS INS RFS USNS MV RMS".split())
 _PRODUCT_BEFORE = frozenset("a an the new his her their my your its our".split())
