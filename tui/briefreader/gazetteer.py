@@ -427,6 +427,36 @@ PRC
 DPRK
 """)
 
+# Short names and nicknames of cities, states and regions that news copy uses alone
+# ("what happened in Vegas", "the Windy City"): common knowledge, written for briefreader.
+PLACE_ALIASES = PLACE_ALIASES | _words("""
+Vegas
+Philly
+Big Apple
+Windy City
+Motor City
+Big Easy
+Sin City
+Twin Cities
+Beantown
+Music City
+Mile High City
+Emerald City
+Steel City
+City of Angels
+Bay Area
+Rust Belt
+Bible Belt
+Sun Belt
+Corn Belt
+Down Under
+Lone Star State
+Sunshine State
+Golden State
+Garden State
+Tri-State Area
+""")
+
 # US state postal codes: a place only after "City, " ("College Station, TX").
 STATE_CODES = _words("""
 AL
@@ -1270,6 +1300,81 @@ def _phrase_lengths(*lists: frozenset[str]) -> dict[str, int]:
     return longest
 
 
+# News outlets and news or fact-checking websites that copy names alone, often with no
+# description ("retweeted an article by Vulture", "Snopes found"): common knowledge,
+# written for briefreader. Names that are census surnames, places or ordinary capitalised
+# words (Slate, Fortune, the Hill, the Intercept) are left out.
+ORGANISATIONS = ORGANISATIONS | _words("""
+Vulture
+Politifact
+PolitiFact
+Snopes
+Vox
+Mediaite
+TMZ
+Deadspin
+Jezebel
+Recode
+Pitchfork
+Kotaku
+IGN
+Eurogamer
+Esquire
+GQ
+Vogue
+Teen Vogue
+Cosmopolitan
+Upworthy
+Infowars
+InfoWars
+Newsmax
+Truthout
+Gothamist
+Stereogum
+Uproxx
+Bustle
+Refinery29
+Digiday
+Adweek
+Bellingcat
+Semafor
+Grist
+Thrillist
+Vocativ
+Lifehacker
+Jalopnik
+Wonkette
+Townhall
+RedState
+Newser
+Ynet
+Al-Monitor
+Slashdot
+Verge
+Daily Caller
+Daily Wire
+Daily Kos
+Mother Jones
+Vanity Fair
+Drudge Report
+Punchbowl News
+Washington Examiner
+National Review
+Yahoo News
+Yahoo Finance
+Google News
+Raw Story
+Talking Points Memo
+Entertainment Weekly
+Us Weekly
+Page Six
+Consumer Reports
+Scientific American
+Popular Science
+New Scientist
+MIT Technology Review
+""")
+
 KNOWN_PHRASE_LENGTHS = _phrase_lengths(ORGANISATIONS, PLACES)
 
 
@@ -1502,6 +1607,19 @@ Hemisphere
 City
 Village
 Camp
+Shore
+Beach
+Falls
+Canyon
+Glacier
+Plateau
+Reef
+Creek
+Heights
+Springs
+Basin
+Ridge
+Forest
 """)
 
 # Place heads that are generic on their own or need a name in front.
@@ -1672,6 +1790,7 @@ President-elect
 Vice
 Prime
 Minister
+PM
 Deputy
 Acting
 Former
