@@ -130,6 +130,7 @@ class BriefreaderApp(App[None]):
         self.reader: ReaderScreen | None = None  # made once (see read_ahead), then reused
         self._ahead: ReadAhead | None = None
         self._ahead_timer: Timer | None = None
+        self._ahead_asked: str | None = None  # the article last asked to be read ahead
         self._key_targets = KeyTargets()
         self.exit_message: str | None = None
         self.leaving = False  # set by exit(): workers still running must not touch screens
@@ -426,7 +427,7 @@ class BriefreaderApp(App[None]):
     def _load_article(self, summary: ArticleSummary) -> None:
         provisional = self.session.library.backend.pending
         try:
-            current, article, entities = self.session.library.open(summary)
+            current, article, entities = self._open_as_it_is(summary)
         except (ArticleError, OSError) as error:
             self._quiet.set()
             self.call_from_thread(
@@ -437,9 +438,16 @@ class BriefreaderApp(App[None]):
             self._quiet.set()
             self.call_from_thread(self.show_error, error)
             return
-        if current.id != summary.id:
-            self.call_from_thread(self.list_screen.article_edited, summary.id, current)
         self.call_from_thread(self._show_reader, current, article, entities, provisional)
+
+    def _open_as_it_is(
+        self, summary: ArticleSummary
+    ) -> tuple[ArticleSummary, Article, list[Entity]]:
+        """Library.open from a worker; a file edited since it was listed updates its row."""
+        current, article, entities = self.session.library.open(summary)
+        if current.id != summary.id and not self.leaving:
+            self.call_from_thread(self.list_screen.article_edited, summary.id, current)
+        return current, article, entities
 
     def read_ahead(self, summary: ArticleSummary | None, delay: float = READ_AHEAD_DELAY) -> None:
         """Read the article under the cursor before enter is pressed, so it opens at once.
@@ -447,15 +455,23 @@ class BriefreaderApp(App[None]):
         The first time, the reader itself is built with it too (see _keep_ahead). Waits
         until the cursor rests, so scrolling through the list does not read every file.
         """
+        waiting = self._ahead_timer is not None
+        if summary is not None and summary.id == self._ahead_asked and (delay > 0 or not waiting):
+            return  # read, being read or about to be: the list is shown twice at start
         if self._ahead_timer is not None:
             self._ahead_timer.stop()
             self._ahead_timer = None
-        if summary is None or (self._ahead is not None and self._ahead.summary.id == summary.id):
+        if summary is None:
             return
+        self._ahead_asked = summary.id
         if delay <= 0:
             self._read_ahead(summary)
         else:
-            self._ahead_timer = self.set_timer(delay, partial(self._read_ahead, summary))
+            self._ahead_timer = self.set_timer(delay, partial(self._read_ahead_now, summary))
+
+    def _read_ahead_now(self, summary: ArticleSummary) -> None:
+        self._ahead_timer = None
+        self._read_ahead(summary)
 
     @work(thread=True, group="read-ahead", description="read ahead")
     def _read_ahead(self, summary: ArticleSummary) -> None:
@@ -463,13 +479,11 @@ class BriefreaderApp(App[None]):
         try:
             freshness = library.freshness(summary)
             provisional = library.backend.pending
-            current, article, entities = library.open(summary)
+            current, article, entities = self._open_as_it_is(summary)
         except Exception:  # opening it says what is wrong; this only works ahead
             return
         if self.leaving:
             return
-        if current.id != summary.id:  # edited since it was listed
-            self.call_from_thread(self.list_screen.article_edited, summary.id, current)
         ahead = ReadAhead(current, article, entities, provisional, freshness)
         self.call_from_thread(self._keep_ahead, ahead)
 
@@ -478,9 +492,14 @@ class BriefreaderApp(App[None]):
         if self.reader is None:
             # Composing and styling the reader's widgets is most of what a first open
             # costs; done now, the first article opens as fast as every later one.
-            self.reader = ReaderScreen(ahead.summary, ahead.article, ahead.entities)
-            self.install_screen(self.reader, READER)  # kept when popped: every open reuses it
-            mount_off_screen(self, self.reader)
+            mount_off_screen(self, self._make_reader(ahead.summary, ahead.article, ahead.entities))
+
+    def _make_reader(
+        self, summary: ArticleSummary, article: Article, entities: list[Entity]
+    ) -> ReaderScreen:
+        self.reader = ReaderScreen(summary, article, entities)
+        self.install_screen(self.reader, READER)  # kept when popped: every open reuses it
+        return self.reader
 
     def _show_reader(
         self,
@@ -491,8 +510,7 @@ class BriefreaderApp(App[None]):
     ) -> None:
         reader = self.reader
         if reader is None:
-            reader = self.reader = ReaderScreen(summary, article, entities)
-            self.install_screen(reader, READER)  # kept when popped: every open reuses it
+            reader = self._make_reader(summary, article, entities)
         else:
             reader.show_article(summary, article, entities)
         if reader not in self.screen_stack:
