@@ -337,6 +337,33 @@ async def test_the_reader_is_ready_before_the_first_open(make_session):
         assert second.title in screen_text(app)
 
 
+async def test_the_article_under_the_cursor_is_laid_out_before_enter(make_session):
+    # Enter then only shows a screen already laid out at the terminal's size; what was
+    # changed in the list after that (a tag) still shows in the reader.
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        reader = app.reader
+        assert reader is not None and first is not None
+        assert reader.summary.id == first.id
+        assert reader.query_one("#reader").size.width > 0  # laid out, off the screen
+        await pilot.press("t", *"ahead", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is reader
+        text = screen_text(app)
+        assert first.title in text
+        assert "#ahead" in text
+        # Opened once, it is set up afresh the next time (scrolled back to the top).
+        await pilot.press("end", "escape")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.query_one("#reader").scroll_y == 0
+
+
 async def test_an_article_read_ahead_is_read_again_when_its_file_or_corrections_change(
     make_session, tmp_path: Path
 ):

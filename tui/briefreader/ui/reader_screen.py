@@ -350,7 +350,11 @@ class ReaderScreen(AnnotatingScreen):
             orphans = sum(1 for a in self.attached if a.orphaned)
             lost = f", {orphans} not found in the text" if orphans else ""
             parts.append((f"\nHighlights: {len(self.attached)}{lost} (h lists them)", ""))
-        self.query_one("#annotations", Static).update(Content.assemble(*parts))
+        shown = self.query_one("#annotations", Static)
+        content = Content.assemble(*parts)
+        # Unchanged (opening an article laid out ahead): no update, so no new layout.
+        if not (isinstance(shown.content, Content) and shown.content.plain == content.plain):
+            shown.update(content)
         self.render_blocks()
 
     def show_status(self) -> None:
