@@ -831,7 +831,12 @@ class _Reader:
             if phrase in gz.PLACES or (phrase.isupper() and phrase.title() in gz.PLACES):
                 if end == i + 1 and run[i].text in gz.GIVEN_NAMES and i + 1 < n:
                     nxt = run[i + 1].text
-                    if _is_cap(nxt) and nxt not in gz.PLACES and nxt not in _CONNECTORS:
+                    if (
+                        _is_cap(nxt)
+                        and nxt not in gz.PLACES
+                        and nxt not in _CONNECTORS
+                        and nxt not in gz.TITLES  # "Cleveland DL Larry Ogunjobi": the team
+                    ):
                         continue  # "Jordan Henderson", "Georgia Meloni"
                 if end == i + 1 and run[i].sentence_start and self.common(run[i]):
                     continue

@@ -1375,6 +1375,102 @@ New Scientist
 MIT Technology Review
 """)
 
+# Teams of the North American major leagues by nickname, as sports copy names them alone
+# ("the Steelers", "Browns DL Sheldon Richardson"): common knowledge, written for
+# briefreader. Nicknames that are ordinary words, surnames, places, titles or nationality
+# words in other copy are left out (Wild, Heat, Magic, Jazz, Kings, Stars, Blues, Bills,
+# Hawks, Senators, Capitals, Nationals, Cardinals, Texans, Rockies, Twins, Royals).
+ORGANISATIONS = ORGANISATIONS | _words("""
+Dolphins
+Patriots
+Jets
+Ravens
+Bengals
+Browns
+Steelers
+Colts
+Jaguars
+Titans
+Broncos
+Chiefs
+Raiders
+Chargers
+Cowboys
+Giants
+Eagles
+Redskins
+Bears
+Lions
+Packers
+Vikings
+Falcons
+Panthers
+Saints
+Buccaneers
+Rams
+Seahawks
+Nets
+Knicks
+Raptors
+Bulls
+Cavaliers
+Pistons
+Pacers
+Bucks
+Hornets
+Wizards
+Nuggets
+Timberwolves
+Trail Blazers
+Warriors
+Clippers
+Suns
+Mavericks
+Rockets
+Grizzlies
+Pelicans
+Spurs
+Bruins
+Sabres
+Canadiens
+Maple Leafs
+Hurricanes
+Devils
+Islanders
+Rangers
+Flyers
+Penguins
+Red Wings
+Blue Jackets
+Blackhawks
+Predators
+Ducks
+Coyotes
+Flames
+Oilers
+Sharks
+Canucks
+Golden Knights
+Mets
+White Sox
+Orioles
+Blue Jays
+Tigers
+Astros
+Athletics
+Mariners
+Angels
+Padres
+Marlins
+Phillies
+Braves
+Dodgers
+Diamondbacks
+Cubs
+Pirates
+Brewers
+""")
+
 KNOWN_PHRASE_LENGTHS = _phrase_lengths(ORGANISATIONS, PLACES)
 
 
@@ -1921,6 +2017,20 @@ Actress
 Actor
 Singer
 Rapper
+Ombudsman
+""")
+
+# Positions of American football written before a player's name ("Browns DL Sheldon
+# Richardson", "Steelers QB Mason Rudolph"): a title, like "Coach".
+TITLES = TITLES | _words("""
+QB
+RB
+WR
+TE
+DL
+LB
+CB
+OL
 """)
 
 # Title words that can stand alone before a surname and end the title ("President Putin").
