@@ -971,6 +971,9 @@ _SPEECH_VERBS = (
     "recalled|recalls|replied|responded|insisted|acknowledged|admitted|testified|tweeted|"
     "announced|warned|claimed|stated"
 )
+# Words right before a two-word name that make it the speaker or author ("by X Y",
+# "said Sanjiv Bhasin, Director, IIFL Securities").
+_SPEAKER_BEFORE = frozenset("by said says added wrote explained noted insisted recalled".split())
 _CUE_AFTER = re.compile(rf"\s+(?:{_SPEECH_VERBS}|himself|herself)\b|,\s+(?:who|whose)\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS}|[Aa]ccording to)\s+$")
 
@@ -1004,6 +1007,16 @@ _KIN = frozenset(
     "wife husband son daughter mother father brother sister widow widower niece nephew "
     "uncle aunt grandson granddaughter grandmother grandfather cousin fiancée fiancé "
     "girlfriend boyfriend stepson stepdaughter stepfather stepmother".split()
+)
+# Lower-case roles written right before a name ("Pittsburgh center Maurkice Pouncey",
+# "pass rusher Myles Garrett", "math teacher Angela Cooper"): the name is a person's.
+_ROLES = frozenset(
+    "coach quarterback linebacker receiver rusher lineman tackle center guard forward "
+    "defenseman defender midfielder striker winger goaltender goalkeeper goalie pitcher "
+    "catcher outfielder infielder shortstop captain teammate player rookie veteran "
+    "teacher journalist reporter photographer actress actor singer rapper songwriter "
+    "lawyer attorney analyst economist novelist author writer director producer artist "
+    "musician chef nurse doctor surgeon student activist candidate challenger".split()
 )
 # Month names that are also surnames: after a known given name, and not followed by a day
 # or a year (the date grammar would have claimed it then), "Theresa May" is a person.
@@ -1358,6 +1371,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return PLACE  # "Ozark police": the town the force serves
     if len(words) <= 2 and mention.context.rstrip(",") in _KIN:
         return PERSON  # "his wife Grace", "her mother, Fiona,": a relative named
+    if len(words) <= 2 and mention.context in _ROLES:
+        return PERSON  # "Pittsburgh center Maurkice Pouncey", "math teacher Angela Cooper"
     if mention.context in _PLACE_PREPOSITIONS and not person_like:
         return PLACE if len(words) > 1 else None
     if len(words) == 1:
@@ -1366,9 +1381,11 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
             return PERSON
         return None  # a lone capitalised word with nothing saying it names a person
     if len(words) == 2 and (
-        next_word in _PERSON_VERBS or mention.context == "by" or _CUE_AFTER.match(text, mention.end)
+        next_word in _PERSON_VERBS
+        or mention.context in _SPEAKER_BEFORE
+        or _CUE_AFTER.match(text, mention.end)
     ):
-        return PERSON  # "Alexia Tsotsis said", "by Maurkice Pouncey", "Rush Limbaugh, who"
+        return PERSON  # "Alexia Tsotsis said", "said Sanjiv Bhasin", "Rush Limbaugh, who"
     return PERSON if person_like else None
 
 
