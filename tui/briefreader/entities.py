@@ -663,6 +663,7 @@ class _Reader:
                     and j + 1 < n
                     and _is_cap(run[j + 1].text)
                     and not _is_acronym(run[j + 1].text)  # "LNG Esports and JD Gaming"
+                    and self.known(run, i)[0] != j  # "United Nations and European Union"
                     and self.org_phrase(run, j + 1) is not None
                 ):
                     j += 1
