@@ -596,6 +596,8 @@ class _Reader:
         """
         end = place_end
         n = len(run)
+        if place_end == i + 1 and _is_acronym(run[i].text) and run[i].text in gz.COUNTRIES:
+            return place_end  # "US Chinook helicopter", "the U.S. Market": the country
         while end < n and not run[end - 1].possessive and run[end].gap_before == " ":
             token = run[end]
             word = token.text
@@ -747,6 +749,8 @@ class _Reader:
             return None
         if run[j].text in gz.SURNAMES and run[j - 1].text in gz.GIVEN_NAMES:
             return None  # "Kevin Shore", "Sally Ridge": a person, not "Jersey Shore"
+        while j + 1 < n and run[j + 1].text in gz.PLACE_HEADS and not run[j].possessive:
+            j += 1  # "San Francisco Bay Area": heads one after another
         return j + 1
 
     def product_end(self, run: list[_Token], i: int, end: int) -> int:

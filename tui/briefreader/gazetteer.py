@@ -1645,6 +1645,7 @@ Reserve
 
 # A capitalised run that ends in one of these names a place ("Ben Gurion Airport").
 PLACE_HEADS = _words("""
+Area
 Airport
 Airbase
 Base
