@@ -1065,6 +1065,11 @@ _FACILITY_AFTER = re.compile(
 )
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]+)\)")
 _POLICE_AFTER = re.compile(r"\s+police\b")
+# Lower-case words after an unknown name that make it an area ("Logar province").
+_AREA_AFTER = frozenset(
+    "police province district region county prefecture governorate oblast municipality "
+    "area".split()
+)
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
@@ -1372,8 +1377,8 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     person_like = (
         words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES or _apostrophe_surname(words[-1])
     )
-    if len(words) <= 2 and next_word == "police" and not person_like:
-        return PLACE  # "Ozark police": the town the force serves
+    if len(words) <= 2 and next_word in _AREA_AFTER and not person_like:
+        return PLACE  # "Ozark police": the town the force serves; "Logar province"
     if len(words) <= 2 and mention.context.rstrip(",") in _KIN:
         return PERSON  # "his wife Grace", "her mother, Fiona,": a relative named
     if len(words) <= 2 and mention.context in _ROLES:
