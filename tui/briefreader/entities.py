@@ -1123,6 +1123,9 @@ class RuleRecognizer:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
                 )
+        scorers = [e for e in _stat_lines(text) if not _overlaps(e, dates + nicknamed)]
+        if scorers:  # "Tolivert 25 points. Davis 17 points.": players in a box score
+            names = [e for e in names if not _overlaps(e, scorers)] + scorers
         listed = [e for e in _listed_places(text) if not _overlaps(e, dates + nicknamed)]
         if listed:  # "Rogers, Craig and Mayes counties": the list decides, not the names
             names = [e for e in names if not _overlaps(e, listed)] + listed
@@ -1163,6 +1166,29 @@ def _listed_places(text: str) -> list[Entity]:
         for name in _LIST_NAME_RE.finditer(text, *span):
             if name.group() not in gz.FUNCTION_WORDS:
                 found.append(Entity(name.start(), name.end(), PLACE, name.group()))
+    return found
+
+
+# A box score's line: a player's name (an initial allowed) opening a line or a sentence,
+# then a number and what was counted ("K. Hupfer 1 goal.", "Armani Sheffield 19 points").
+_STAT_LINE_RE = re.compile(
+    r"(?:^|(?<=[.:;,]\s)|(?<=\n))((?:[A-Z][A-Za-z]?\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+    r"\s\d+\s(?:points?|goals?|assists?|saves|rebounds|steals|blocks|yards|touchdowns?|"
+    r"strikeouts|tackles|sacks|receptions|carries)\b",
+    re.MULTILINE,
+)
+
+
+def _stat_lines(text: str) -> list[Entity]:
+    """Players named in a box score: "Tolivert 25 points. Davis 17 points." are people."""
+    if " points" not in text and " goal" not in text and " saves" not in text:
+        return []
+    found = []
+    for match in _STAT_LINE_RE.finditer(text):
+        name = match.group(1)
+        if name in gz.ORGANISATIONS or name in gz.COMMON_WORDS or name in gz.FUNCTION_WORDS:
+            continue  # "Lakers 110 points", "The 25 points"
+        found.append(Entity(match.start(1), match.end(1), PERSON, name))
     return found
 
 
