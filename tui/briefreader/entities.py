@@ -165,6 +165,9 @@ def _dates(text: str) -> list[Entity]:
                 capital_before or following not in {".", ",", ";", ":", ")", ""}
             ):
                 continue
+        if value == "Today" and before and before[-1] in gz.ORGANISATIONS | gz.PLACES:
+            if not _opens_sentence(text, start, 0):
+                continue  # "USA Today", "Russia Today": a paper's name, not the day
         if value.startswith(("the ", "The ")):
             start, value = start + 4, value[4:]
         found.append(Entity(start, start + len(value), DATE, value))
@@ -898,7 +901,7 @@ class _Reader:
 _WORK_HEADS = frozenset(
     "Accord Accords Agreement Treaty Protocol Declaration Doctrine Act Prize Award Awards "
     "Open Cup Games Olympics Championship Championships Festival Summit Marathon Expo "
-    "Parade War Spring Plan".split()
+    "Parade War Spring Plan Final Finals".split()
 )
 
 
@@ -1318,6 +1321,10 @@ def _org_aliases(mentions: list[_Mention]) -> set[str]:
     """Last words that name an organisation found in this article ("Las Vegas Sands")."""
     found = set()
     for mention in mentions:
+        if mention.label == ORG and len(mention.words) == 2 and mention.words[1] in _ALIAS_HEADS:
+            first = mention.words[0]  # "Amnesty" after "Amnesty International"
+            if _name_like(first) and not _known_word(first):
+                found.add(first)
         if mention.label == ORG and len(mention.words) >= 2:
             word = mention.words[-1]
             if (
@@ -1328,6 +1335,21 @@ def _org_aliases(mentions: list[_Mention]) -> set[str]:
             ):
                 found.add(word)
     return found
+
+
+# Second words of a two-word organisation whose first word names it alone afterwards.
+_ALIAS_HEADS = frozenset("International Corporation Inc. Inc Corp. Group".split())
+
+
+def _known_word(word: str) -> bool:
+    """A word the lists give another reading: a place, a given name, an ordinary word."""
+    return (
+        word in gz.PLACES
+        or word in gz.GIVEN_NAMES
+        or word in gz.NATIONALITIES
+        or word in gz.COMMON_WORDS
+        or word in gz.ORG_HEADS
+    )
 
 
 def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -> str | None:
