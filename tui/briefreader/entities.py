@@ -585,6 +585,14 @@ class _Reader:
                 and _known_surname(word)
                 and (i == 0 or run[i - 1].text in _CONNECTORS)
                 and (end == n or run[end].text in _CONNECTORS)
+            ) and not (
+                # "Marcel Granollers and Feliciano Lopez": a person listed after a person
+                i >= 2
+                and run[i - 1].text == "and"
+                and mentions
+                and mentions[-1].label == PERSON
+                and mentions[-1].end == run[i - 2].end
+                and _known_surname(run[end - 1].text)
             )
             mentions.append(unknown)
             i = end
