@@ -1501,7 +1501,7 @@ def _org_apposition(text: str, mention: _Mention) -> bool:
 
 
 _CAMEL_RE = re.compile(r"([A-Z][a-z]+)[A-Z][a-z]+(?:[A-Z][a-z]+)*")
-_DOMAIN_RE = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|io)")
+_DOMAIN_RE = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|io|Com|Net|Org)")  # "PanARMENIAN.Net"
 # Name prefixes before an inner capital: "McKelvey", "DeSantis", "LaGuardia", "DuBois".
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Del La Le Van Von Du Fitz".split())
 
