@@ -134,7 +134,7 @@ _MONTH_NAMES_RE = re.compile(_MONTH_NAMES)
 _BARE_YEAR = re.compile(rf"(?:{_MODIFIER}[\s-])?{_YEAR}")
 _YEAR_CONTEXT = frozenset(
     "in since of by from until till to before after the during between and or early late "
-    "mid through around circa as than throughout for at fiscal".split()
+    "mid through around circa as than throughout for at fiscal a an".split()
 )
 _BARE_MONTH_CONTEXT = frozenset(
     "in since until till by last next this early late mid of during from through before "
