@@ -558,7 +558,7 @@ class _Reader:
             if self.common(token) and not after_title:
                 i += 1
                 continue
-            if after_title or word in gz.GIVEN_NAMES:
+            if after_title or word in gz.GIVEN_NAMES or _hyphenated_given(word):
                 end = self.person_end(run, i)
                 mentions.append(self.mention(run, i, end, PERSON))
                 i, after_title = end, False
@@ -1466,6 +1466,14 @@ def _hyphenated_title(word: str) -> bool:
         return False
     parts = word.split("-")
     return all(p in gz.TITLES or p in {"in", "of"} for p in parts) and parts[0] in gz.TITLES
+
+
+def _hyphenated_given(word: str) -> bool:
+    """Two given names joined by a hyphen: "Eva-Marie", "Jean-Pierre", "Mary-Kate"."""
+    if "-" not in word:
+        return False
+    parts = word.split("-")
+    return len(parts) == 2 and all(p in gz.GIVEN_NAMES for p in parts)
 
 
 def _known_surname(word: str) -> bool:
