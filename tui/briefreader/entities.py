@@ -1134,6 +1134,14 @@ class RuleRecognizer:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
                 )
+        if "of " in text and ", " in text:  # "Ministry of Trade, Industry and Energy"
+            listed_orgs = [
+                Entity(m.start(), m.end(), ORG, m.group())
+                for m in _LISTED_PORTFOLIOS_RE.finditer(text)
+                if not _overlaps(Entity(m.start(), m.end(), ORG, ""), dates + nicknamed)
+            ]
+            if listed_orgs:
+                names = [e for e in names if not _overlaps(e, listed_orgs)] + listed_orgs
         scorers = [e for e in _stat_lines(text) if not _overlaps(e, dates + nicknamed)]
         if scorers:  # "Tolivert 25 points. Davis 17 points.": players in a box score
             names = [e for e in names if not _overlaps(e, scorers)] + scorers
@@ -1180,6 +1188,11 @@ def _listed_places(text: str) -> list[Entity]:
     return found
 
 
+# A ministry or department named by a list of portfolios, commas inside the name.
+_LISTED_PORTFOLIOS_RE = re.compile(
+    r"\b(?:Ministry|Department|Committee) of (?:[A-Z][a-z]+, )+"
+    r"(?:[A-Z][a-z]+ )?and [A-Z][a-z]+\b"
+)
 # A box score's line: a player's name (an initial allowed) opening a line or a sentence,
 # then a number and what was counted ("K. Hupfer 1 goal.", "Armani Sheffield 19 points").
 _STAT_LINE_RE = re.compile(
