@@ -1590,6 +1590,19 @@ SA
 GmbH
 International
 Worldwide
+Robotics
+Aerospace
+Therapeutics
+Pharma
+Biosciences
+Biotech
+Semiconductors
+Logistics
+Analytics
+Laboratories
+Petroleum
+Railways
+Automotive
 """)
 
 # Heads that are only an ORG with something specific in front ("the Government" is generic).
