@@ -719,6 +719,7 @@ class _Reader:
             run[i].text in gz.GIVEN_NAMES
             and head_end - i > 2
             and run[i + 1].text not in (gz.ORG_HEADS)
+            and run[i + 1].text not in gz.PLACES  # "Sierra Nevada Corporation"
         ):
             return None  # "Kevin Wallace Foundation" is fine, "Rex Tillerson Exxon" is not
         # Pull in "of the Name" chains after the head.
