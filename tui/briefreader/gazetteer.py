@@ -457,6 +457,13 @@ Garden State
 Tri-State Area
 """)
 
+# Seats of US legislatures named alone as the building ("teachers surrounded the
+# Statehouse", "outside the Capitol"): places, and heads of "Indiana Statehouse".
+PLACE_ALIASES = PLACE_ALIASES | _words("""
+Statehouse
+Capitol
+""")
+
 # US state postal codes: a place only after "City, " ("College Station, TX").
 STATE_CODES = _words("""
 AL
@@ -1659,6 +1666,8 @@ Reserve
 # A capitalised run that ends in one of these names a place ("Ben Gurion Airport").
 PLACE_HEADS = _words("""
 Area
+Statehouse
+Capitol
 Airport
 Airbase
 Base
