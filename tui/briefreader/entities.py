@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-05.1"  # recall round of branch ner8
+RECOGNIZER_VERSION = "2026-12-05.2"  # sixth-source round of branch ner9
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -577,22 +577,24 @@ class _Reader:
             end = self.unknown_end(run, i)
             unknown = self.mention(run, i, end, "?")
             unknown.in_phrase = (
-                (i > 0 and self.ordinary(run[i - 1])) or (end < n and self.ordinary(run[end]))
-            ) and not (
-                # "with Putin and Russia", "Gates and Rice": a surname next to "and" is no
-                # word of a title-case phrase
-                end == i + 1
-                and _known_surname(word)
-                and (i == 0 or run[i - 1].text in _CONNECTORS)
-                and (end == n or run[end].text in _CONNECTORS)
-            ) and not (
-                # "Marcel Granollers and Feliciano Lopez": a person listed after a person
-                i >= 2
-                and run[i - 1].text == "and"
-                and mentions
-                and mentions[-1].label == PERSON
-                and mentions[-1].end == run[i - 2].end
-                and _known_surname(run[end - 1].text)
+                ((i > 0 and self.ordinary(run[i - 1])) or (end < n and self.ordinary(run[end])))
+                and not (
+                    # "with Putin and Russia", "Gates and Rice": a surname next to "and" is no
+                    # word of a title-case phrase
+                    end == i + 1
+                    and _known_surname(word)
+                    and (i == 0 or run[i - 1].text in _CONNECTORS)
+                    and (end == n or run[end].text in _CONNECTORS)
+                )
+                and not (
+                    # "Marcel Granollers and Feliciano Lopez": a person listed after a person
+                    i >= 2
+                    and run[i - 1].text == "and"
+                    and mentions
+                    and mentions[-1].label == PERSON
+                    and mentions[-1].end == run[i - 2].end
+                    and _known_surname(run[end - 1].text)
+                )
             )
             mentions.append(unknown)
             i = end
@@ -1079,8 +1081,7 @@ _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]+)\)")
 _POLICE_AFTER = re.compile(r"\s+police\b")
 # Lower-case words after an unknown name that make it an area ("Logar province").
 _AREA_AFTER = frozenset(
-    "police province district region county prefecture governorate oblast municipality "
-    "area".split()
+    "police province district region county prefecture governorate oblast municipality area".split()
 )
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
