@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-05.1"  # recall round of branch ner8
+RECOGNIZER_VERSION = "2026-12-05.2"  # sixth-source round of branch ner9
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -134,7 +134,7 @@ _MONTH_NAMES_RE = re.compile(_MONTH_NAMES)
 _BARE_YEAR = re.compile(rf"(?:{_MODIFIER}[\s-])?{_YEAR}")
 _YEAR_CONTEXT = frozenset(
     "in since of by from until till to before after the during between and or early late "
-    "mid through around circa as than throughout for at fiscal".split()
+    "mid through around circa as than throughout for at fiscal a an".split()
 )
 _BARE_MONTH_CONTEXT = frozenset(
     "in since until till by last next this early late mid of during from through before "
@@ -165,6 +165,9 @@ def _dates(text: str) -> list[Entity]:
                 capital_before or following not in {".", ",", ";", ":", ")", ""}
             ):
                 continue
+        if value == "Today" and before and before[-1] in gz.ORGANISATIONS | gz.PLACES:
+            if not _opens_sentence(text, start, 0):
+                continue  # "USA Today", "Russia Today": a paper's name, not the day
         if value.startswith(("the ", "The ")):
             start, value = start + 4, value[4:]
         found.append(Entity(start, start + len(value), DATE, value))
@@ -555,7 +558,7 @@ class _Reader:
             if self.common(token) and not after_title:
                 i += 1
                 continue
-            if after_title or word in gz.GIVEN_NAMES:
+            if after_title or word in gz.GIVEN_NAMES or _hyphenated_given(word):
                 end = self.person_end(run, i)
                 mentions.append(self.mention(run, i, end, PERSON))
                 i, after_title = end, False
@@ -574,14 +577,24 @@ class _Reader:
             end = self.unknown_end(run, i)
             unknown = self.mention(run, i, end, "?")
             unknown.in_phrase = (
-                (i > 0 and self.ordinary(run[i - 1])) or (end < n and self.ordinary(run[end]))
-            ) and not (
-                # "with Putin and Russia", "Gates and Rice": a surname next to "and" is no
-                # word of a title-case phrase
-                end == i + 1
-                and _known_surname(word)
-                and (i == 0 or run[i - 1].text in _CONNECTORS)
-                and (end == n or run[end].text in _CONNECTORS)
+                ((i > 0 and self.ordinary(run[i - 1])) or (end < n and self.ordinary(run[end])))
+                and not (
+                    # "with Putin and Russia", "Gates and Rice": a surname next to "and" is no
+                    # word of a title-case phrase
+                    end == i + 1
+                    and _known_surname(word)
+                    and (i == 0 or run[i - 1].text in _CONNECTORS)
+                    and (end == n or run[end].text in _CONNECTORS)
+                )
+                and not (
+                    # "Marcel Granollers and Feliciano Lopez": a person listed after a person
+                    i >= 2
+                    and run[i - 1].text == "and"
+                    and mentions
+                    and mentions[-1].label == PERSON
+                    and mentions[-1].end == run[i - 2].end
+                    and _known_surname(run[end - 1].text)
+                )
             )
             mentions.append(unknown)
             i = end
@@ -596,6 +609,8 @@ class _Reader:
         """
         end = place_end
         n = len(run)
+        if place_end == i + 1 and _is_acronym(run[i].text) and run[i].text in gz.COUNTRIES:
+            return place_end  # "US Chinook helicopter", "the U.S. Market": the country
         while end < n and not run[end - 1].possessive and run[end].gap_before == " ":
             token = run[end]
             word = token.text
@@ -663,6 +678,7 @@ class _Reader:
                     and j + 1 < n
                     and _is_cap(run[j + 1].text)
                     and not _is_acronym(run[j + 1].text)  # "LNG Esports and JD Gaming"
+                    and self.known(run, i)[0] != j  # "United Nations and European Union"
                     and self.org_phrase(run, j + 1) is not None
                 ):
                     j += 1
@@ -705,6 +721,7 @@ class _Reader:
             run[i].text in gz.GIVEN_NAMES
             and head_end - i > 2
             and run[i + 1].text not in (gz.ORG_HEADS)
+            and run[i + 1].text not in gz.PLACES  # "Sierra Nevada Corporation"
         ):
             return None  # "Kevin Wallace Foundation" is fine, "Rex Tillerson Exxon" is not
         # Pull in "of the Name" chains after the head.
@@ -746,6 +763,8 @@ class _Reader:
             return None
         if run[j].text in gz.SURNAMES and run[j - 1].text in gz.GIVEN_NAMES:
             return None  # "Kevin Shore", "Sally Ridge": a person, not "Jersey Shore"
+        while j + 1 < n and run[j + 1].text in gz.PLACE_HEADS and not run[j].possessive:
+            j += 1  # "San Francisco Bay Area": heads one after another
         return j + 1
 
     def product_end(self, run: list[_Token], i: int, end: int) -> int:
@@ -831,7 +850,12 @@ class _Reader:
             if phrase in gz.PLACES or (phrase.isupper() and phrase.title() in gz.PLACES):
                 if end == i + 1 and run[i].text in gz.GIVEN_NAMES and i + 1 < n:
                     nxt = run[i + 1].text
-                    if _is_cap(nxt) and nxt not in gz.PLACES and nxt not in _CONNECTORS:
+                    if (
+                        _is_cap(nxt)
+                        and nxt not in gz.PLACES
+                        and nxt not in _CONNECTORS
+                        and nxt not in gz.TITLES  # "Cleveland DL Larry Ogunjobi": the team
+                    ):
                         continue  # "Jordan Henderson", "Georgia Meloni"
                 if end == i + 1 and run[i].sentence_start and self.common(run[i]):
                     continue
@@ -888,7 +912,7 @@ class _Reader:
 _WORK_HEADS = frozenset(
     "Accord Accords Agreement Treaty Protocol Declaration Doctrine Act Prize Award Awards "
     "Open Cup Games Olympics Championship Championships Festival Summit Marathon Expo "
-    "Parade War Spring Plan".split()
+    "Parade War Spring Plan Final Finals".split()
 )
 
 
@@ -966,6 +990,9 @@ _SPEECH_VERBS = (
     "recalled|recalls|replied|responded|insisted|acknowledged|admitted|testified|tweeted|"
     "announced|warned|claimed|stated"
 )
+# Words right before a two-word name that make it the speaker or author ("by X Y",
+# "said Sanjiv Bhasin, Director, IIFL Securities").
+_SPEAKER_BEFORE = frozenset("by said says added wrote explained noted insisted recalled".split())
 _CUE_AFTER = re.compile(rf"\s+(?:{_SPEECH_VERBS}|himself|herself)\b|,\s+(?:who|whose)\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS}|[Aa]ccording to)\s+$")
 
@@ -999,6 +1026,16 @@ _KIN = frozenset(
     "wife husband son daughter mother father brother sister widow widower niece nephew "
     "uncle aunt grandson granddaughter grandmother grandfather cousin fiancée fiancé "
     "girlfriend boyfriend stepson stepdaughter stepfather stepmother".split()
+)
+# Lower-case roles written right before a name ("Pittsburgh center Maurkice Pouncey",
+# "pass rusher Myles Garrett", "math teacher Angela Cooper"): the name is a person's.
+_ROLES = frozenset(
+    "coach quarterback linebacker receiver rusher lineman tackle center guard forward "
+    "defenseman defender midfielder striker winger goaltender goalkeeper goalie pitcher "
+    "catcher outfielder infielder shortstop captain teammate player rookie veteran "
+    "teacher journalist reporter photographer actress actor singer rapper songwriter "
+    "lawyer attorney analyst economist novelist author writer director producer artist "
+    "musician chef nurse doctor surgeon student activist candidate challenger".split()
 )
 # Month names that are also surnames: after a known given name, and not followed by a day
 # or a year (the date grammar would have claimed it then), "Theresa May" is a person.
@@ -1042,6 +1079,10 @@ _FACILITY_AFTER = re.compile(
 )
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]+)\)")
 _POLICE_AFTER = re.compile(r"\s+police\b")
+# Lower-case words after an unknown name that make it an area ("Logar province").
+_AREA_AFTER = frozenset(
+    "police province district region county prefecture governorate oblast municipality area".split()
+)
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
@@ -1095,6 +1136,17 @@ class RuleRecognizer:
                 names.append(
                     Entity(mention.start, mention.end, label, text[mention.start : mention.end])
                 )
+        if "of " in text and ", " in text:  # "Ministry of Trade, Industry and Energy"
+            listed_orgs = [
+                Entity(m.start(), m.end(), ORG, m.group())
+                for m in _LISTED_PORTFOLIOS_RE.finditer(text)
+                if not _overlaps(Entity(m.start(), m.end(), ORG, ""), dates + nicknamed)
+            ]
+            if listed_orgs:
+                names = [e for e in names if not _overlaps(e, listed_orgs)] + listed_orgs
+        scorers = [e for e in _stat_lines(text) if not _overlaps(e, dates + nicknamed)]
+        if scorers:  # "Tolivert 25 points. Davis 17 points.": players in a box score
+            names = [e for e in names if not _overlaps(e, scorers)] + scorers
         listed = [e for e in _listed_places(text) if not _overlaps(e, dates + nicknamed)]
         if listed:  # "Rogers, Craig and Mayes counties": the list decides, not the names
             names = [e for e in names if not _overlaps(e, listed)] + listed
@@ -1135,6 +1187,34 @@ def _listed_places(text: str) -> list[Entity]:
         for name in _LIST_NAME_RE.finditer(text, *span):
             if name.group() not in gz.FUNCTION_WORDS:
                 found.append(Entity(name.start(), name.end(), PLACE, name.group()))
+    return found
+
+
+# A ministry or department named by a list of portfolios, commas inside the name.
+_LISTED_PORTFOLIOS_RE = re.compile(
+    r"\b(?:Ministry|Department|Committee) of (?:[A-Z][a-z]+, )+"
+    r"(?:[A-Z][a-z]+ )?and [A-Z][a-z]+\b"
+)
+# A box score's line: a player's name (an initial allowed) opening a line or a sentence,
+# then a number and what was counted ("K. Hupfer 1 goal.", "Armani Sheffield 19 points").
+_STAT_LINE_RE = re.compile(
+    r"(?:^|(?<=[.:;,]\s)|(?<=\n))((?:[A-Z][A-Za-z]?\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+    r"\s\d+\s(?:points?|goals?|assists?|saves|rebounds|steals|blocks|yards|touchdowns?|"
+    r"strikeouts|tackles|sacks|receptions|carries)\b",
+    re.MULTILINE,
+)
+
+
+def _stat_lines(text: str) -> list[Entity]:
+    """Players named in a box score: "Tolivert 25 points. Davis 17 points." are people."""
+    if " points" not in text and " goal" not in text and " saves" not in text:
+        return []
+    found = []
+    for match in _STAT_LINE_RE.finditer(text):
+        name = match.group(1)
+        if name in gz.ORGANISATIONS or name in gz.COMMON_WORDS or name in gz.FUNCTION_WORDS:
+            continue  # "Lakers 110 points", "The 25 points"
+        found.append(Entity(match.start(1), match.end(1), PERSON, name))
     return found
 
 
@@ -1264,6 +1344,10 @@ def _org_aliases(mentions: list[_Mention]) -> set[str]:
     """Last words that name an organisation found in this article ("Las Vegas Sands")."""
     found = set()
     for mention in mentions:
+        if mention.label == ORG and len(mention.words) == 2 and mention.words[1] in _ALIAS_HEADS:
+            first = mention.words[0]  # "Amnesty" after "Amnesty International"
+            if _name_like(first) and not _known_word(first):
+                found.add(first)
         if mention.label == ORG and len(mention.words) >= 2:
             word = mention.words[-1]
             if (
@@ -1274,6 +1358,21 @@ def _org_aliases(mentions: list[_Mention]) -> set[str]:
             ):
                 found.add(word)
     return found
+
+
+# Second words of a two-word organisation whose first word names it alone afterwards.
+_ALIAS_HEADS = frozenset("International Corporation Inc. Inc Corp. Group".split())
+
+
+def _known_word(word: str) -> bool:
+    """A word the lists give another reading: a place, a given name, an ordinary word."""
+    return (
+        word in gz.PLACES
+        or word in gz.GIVEN_NAMES
+        or word in gz.NATIONALITIES
+        or word in gz.COMMON_WORDS
+        or word in gz.ORG_HEADS
+    )
 
 
 def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -> str | None:
@@ -1349,10 +1448,12 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
     person_like = (
         words[0] in gz.GIVEN_NAMES or words[-1] in gz.SURNAMES or _apostrophe_surname(words[-1])
     )
-    if len(words) <= 2 and next_word == "police" and not person_like:
-        return PLACE  # "Ozark police": the town the force serves
+    if len(words) <= 2 and next_word in _AREA_AFTER and not person_like:
+        return PLACE  # "Ozark police": the town the force serves; "Logar province"
     if len(words) <= 2 and mention.context.rstrip(",") in _KIN:
         return PERSON  # "his wife Grace", "her mother, Fiona,": a relative named
+    if len(words) <= 2 and mention.context in _ROLES:
+        return PERSON  # "Pittsburgh center Maurkice Pouncey", "math teacher Angela Cooper"
     if mention.context in _PLACE_PREPOSITIONS and not person_like:
         return PLACE if len(words) > 1 else None
     if len(words) == 1:
@@ -1361,9 +1462,11 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
             return PERSON
         return None  # a lone capitalised word with nothing saying it names a person
     if len(words) == 2 and (
-        next_word in _PERSON_VERBS or mention.context == "by" or _CUE_AFTER.match(text, mention.end)
+        next_word in _PERSON_VERBS
+        or mention.context in _SPEAKER_BEFORE
+        or _CUE_AFTER.match(text, mention.end)
     ):
-        return PERSON  # "Alexia Tsotsis said", "by Maurkice Pouncey", "Rush Limbaugh, who"
+        return PERSON  # "Alexia Tsotsis said", "said Sanjiv Bhasin", "Rush Limbaugh, who"
     return PERSON if person_like else None
 
 
@@ -1378,6 +1481,14 @@ def _hyphenated_title(word: str) -> bool:
         return False
     parts = word.split("-")
     return all(p in gz.TITLES or p in {"in", "of"} for p in parts) and parts[0] in gz.TITLES
+
+
+def _hyphenated_given(word: str) -> bool:
+    """Two given names joined by a hyphen: "Eva-Marie", "Jean-Pierre", "Mary-Kate"."""
+    if "-" not in word:
+        return False
+    parts = word.split("-")
+    return len(parts) == 2 and all(p in gz.GIVEN_NAMES for p in parts)
 
 
 def _known_surname(word: str) -> bool:
@@ -1413,7 +1524,7 @@ def _org_apposition(text: str, mention: _Mention) -> bool:
 
 
 _CAMEL_RE = re.compile(r"([A-Z][a-z]+)[A-Z][a-z]+(?:[A-Z][a-z]+)*")
-_DOMAIN_RE = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|io)")
+_DOMAIN_RE = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|io|Com|Net|Org)")  # "PanARMENIAN.Net"
 # Name prefixes before an inner capital: "McKelvey", "DeSantis", "LaGuardia", "DuBois".
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Del La Le Van Von Du Fitz".split())
 

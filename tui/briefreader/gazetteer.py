@@ -457,6 +457,13 @@ Garden State
 Tri-State Area
 """)
 
+# Seats of US legislatures named alone as the building ("teachers surrounded the
+# Statehouse", "outside the Capitol"): places, and heads of "Indiana Statehouse".
+PLACE_ALIASES = PLACE_ALIASES | _words("""
+Statehouse
+Capitol
+""")
+
 # US state postal codes: a place only after "City, " ("College Station, TX").
 STATE_CODES = _words("""
 AL
@@ -1375,6 +1382,102 @@ New Scientist
 MIT Technology Review
 """)
 
+# Teams of the North American major leagues by nickname, as sports copy names them alone
+# ("the Steelers", "Browns DL Sheldon Richardson"): common knowledge, written for
+# briefreader. Nicknames that are ordinary words, surnames, places, titles or nationality
+# words in other copy are left out (Wild, Heat, Magic, Jazz, Kings, Stars, Blues, Bills,
+# Hawks, Senators, Capitals, Nationals, Cardinals, Texans, Rockies, Twins, Royals).
+ORGANISATIONS = ORGANISATIONS | _words("""
+Dolphins
+Patriots
+Jets
+Ravens
+Bengals
+Browns
+Steelers
+Colts
+Jaguars
+Titans
+Broncos
+Chiefs
+Raiders
+Chargers
+Cowboys
+Giants
+Eagles
+Redskins
+Bears
+Lions
+Packers
+Vikings
+Falcons
+Panthers
+Saints
+Buccaneers
+Rams
+Seahawks
+Nets
+Knicks
+Raptors
+Bulls
+Cavaliers
+Pistons
+Pacers
+Bucks
+Hornets
+Wizards
+Nuggets
+Timberwolves
+Trail Blazers
+Warriors
+Clippers
+Suns
+Mavericks
+Rockets
+Grizzlies
+Pelicans
+Spurs
+Bruins
+Sabres
+Canadiens
+Maple Leafs
+Hurricanes
+Devils
+Islanders
+Rangers
+Flyers
+Penguins
+Red Wings
+Blue Jackets
+Blackhawks
+Predators
+Ducks
+Coyotes
+Flames
+Oilers
+Sharks
+Canucks
+Golden Knights
+Mets
+White Sox
+Orioles
+Blue Jays
+Tigers
+Astros
+Athletics
+Mariners
+Angels
+Padres
+Marlins
+Phillies
+Braves
+Dodgers
+Diamondbacks
+Cubs
+Pirates
+Brewers
+""")
+
 KNOWN_PHRASE_LENGTHS = _phrase_lengths(ORGANISATIONS, PLACES)
 
 
@@ -1494,6 +1597,19 @@ SA
 GmbH
 International
 Worldwide
+Robotics
+Aerospace
+Therapeutics
+Pharma
+Biosciences
+Biotech
+Semiconductors
+Logistics
+Analytics
+Laboratories
+Petroleum
+Railways
+Automotive
 """)
 
 # Heads that are only an ORG with something specific in front ("the Government" is generic).
@@ -1549,6 +1665,9 @@ Reserve
 
 # A capitalised run that ends in one of these names a place ("Ben Gurion Airport").
 PLACE_HEADS = _words("""
+Area
+Statehouse
+Capitol
 Airport
 Airbase
 Base
@@ -1921,6 +2040,20 @@ Actress
 Actor
 Singer
 Rapper
+Ombudsman
+""")
+
+# Positions of American football written before a player's name ("Browns DL Sheldon
+# Richardson", "Steelers QB Mason Rudolph"): a title, like "Coach".
+TITLES = TITLES | _words("""
+QB
+RB
+WR
+TE
+DL
+LB
+CB
+OL
 """)
 
 # Title words that can stand alone before a surname and end the title ("President Putin").
