@@ -161,6 +161,7 @@ async def test_tag_panel_counts_filter_and_rename(make_session, tmp_path: Path):
         await pilot.pause()
         assert app.list_screen.query_text == "tag:defense"
         assert len(table_titles(app)) == 2
+        assert not panel.display and app.list_screen.table.has_focus  # closed on the choice
         await pilot.press("number_sign")
         await pilot.pause()
         await pilot.press("R")

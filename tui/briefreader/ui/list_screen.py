@@ -470,6 +470,9 @@ class ArticleListScreen(AnnotatingScreen):
         if tag:
             quoted = f'"{tag}"' if " " in tag else tag
             self.set_filter(f"tag:{quoted}")
+            # A picker closes on a choice: left shown without the focus, its keys (R) looked
+            # dead. The filter line says what was chosen; # opens it again.
+            self.query_one("#tag-panel").display = False
             self.table.focus()
 
     def rename_tag(self, tag: str | None = None) -> None:
