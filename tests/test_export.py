@@ -662,7 +662,7 @@ async def test_e_repeats_the_export_last_chosen_in_the_palette(make_session, dat
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("e")  # first time: the Markdown digest
-        await pilot.pause()
+        await settle(pilot)
         digest_file = data_dir / "exports" / "briefreader-notes.md"
         assert BEGIN in digest_file.read_text(encoding="utf-8")
         await pilot.press("ctrl+p")
@@ -670,15 +670,49 @@ async def test_e_repeats_the_export_last_chosen_in_the_palette(make_session, dat
         await pilot.press(*"JSON backup")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         backup = data_dir / "exports" / "briefreader-backup.json"
         assert json.loads(backup.read_text(encoding="utf-8"))["schema"] == 3
         backup.unlink()
         await pilot.press("e")  # now e repeats the JSON backup
-        await pilot.pause()
+        await settle(pilot)
         assert backup.is_file()
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert str(backup) in toasts
+
+
+async def test_the_list_answers_keys_while_an_export_is_written(
+    make_session, monkeypatch, data_dir: Path
+):
+    # Exporting thousands of annotated articles takes seconds: it must not freeze the list.
+    import threading
+
+    import briefreader.export as export_module
+    from briefreader.ui.app import BriefreaderApp
+    from pilot import settle
+
+    session = make_session()
+    annotate_seeds(session)
+    release = threading.Event()
+    real = export_module.run_export
+
+    def slow_export(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export_module, "run_export", slow_export)
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        table = app.list_screen.table
+        assert table.cursor == 0
+        await pilot.press("e", "j")
+        await pilot.pause(0.1)
+        assert table.cursor == 1  # handled while the export still waits
+        assert not (data_dir / "exports" / "briefreader-notes.md").exists()
+        release.set()
+        await settle(pilot)
+        assert (data_dir / "exports" / "briefreader-notes.md").is_file()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

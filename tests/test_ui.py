@@ -243,7 +243,7 @@ async def test_export_key_writes_markdown_and_says_where(make_session, data_dir:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("2", "e")
-        await pilot.pause()
+        await settle(pilot)
         target = data_dir / "exports" / "briefreader-notes.md"
         assert target.exists()
         assert "#follow-up" in target.read_text()

@@ -642,17 +642,26 @@ class BriefreaderApp(App[None]):
         self.export_with(last_export_options(self.session))
 
     def export_with(self, options: ExportOptions) -> None:
+        """Export in a worker (thousands of annotated articles take seconds to write)."""
+        self.say("Exporting …")
+        self._export(options)
+
+    @work(thread=True, exclusive=True, group="export", description="export")
+    def _export(self, options: ExportOptions) -> None:
         """Export, remember the choice for the next `e`, and say where it went."""
         from briefreader.export import ExportError, run_export
         from briefreader.export_choices import remember_export_options
 
         try:
             result = run_export(self.session, options)
+            remember_export_options(self.session, options)
         except ExportError as error:
-            self.say(str(error), "error")
+            self.call_from_thread(self.say, str(error), "error")
             return
-        remember_export_options(self.session, options)
-        self.say(f"Exported {result.articles} article(s) to {result.where}")
+        except Exception as error:
+            self.call_from_thread(self.show_error, error)
+            return
+        self.call_from_thread(self.say, f"Exported {result.articles} article(s) to {result.where}")
 
     def _flush_open_editors(self) -> None:
         for screen in self.screen_stack:
