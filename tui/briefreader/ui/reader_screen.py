@@ -385,9 +385,11 @@ class ReaderScreen(AnnotatingScreen):
             parts.append(f" · find “{one_line(self.find_query)}”: {found} · n/N · esc clears")
         elif self.current_entity is not None and self.current_entity < len(self.entities):
             entity = self.entities[self.current_entity]
+            shown = self.shown_entities()
+            position = shown.index(self.current_entity) + 1 if self.current_entity in shown else 0
             # Name and what can be done with it first: an 80-column terminal cuts the tail.
             parts.append(
-                f" · {self.current_entity + 1}/{len(self.entities)} {one_line(entity.text)} "
+                f" · {position}/{len(shown)} {one_line(entity.text)} "
                 f"({entity.label.lower()}) · d reject · l relabel · a alias · E list · ]/[ esc"
             )
         elif self.mouse_selection() is not None:
@@ -478,16 +480,35 @@ class ReaderScreen(AnnotatingScreen):
 
     def action_step_entity(self, step: int) -> None:
         """`]`/`[`: the next/previous entity mention, from the current one or the screen top."""
-        if not self.entities:
+        shown = self.shown_entities()
+        if not shown:
             self.brief_app.say("No entities were recognised in this article")
             return
-        if self.current_entity is None:
-            top = self.top_offset()
-            after = [i for i, e in enumerate(self.entities) if e.start >= top]
-            index = (after[0] if after else 0) if step > 0 else max(0, (after or [1])[0] - 1)
+        if self.current_entity in shown:
+            position = shown.index(self.current_entity)
+            index = shown[(position + step) % len(shown)]
         else:
-            index = (self.current_entity + step) % len(self.entities)
+            top = self.top_offset()
+            after = [i for i in shown if self.entities[i].start >= top]
+            if step > 0:
+                index = after[0] if after else shown[0]
+            else:
+                index = shown[max(0, shown.index(after[0]) - 1)] if after else shown[-1]
         self.go_to_entity(index)
+
+    def shown_entities(self) -> list[int]:
+        """The mentions `]`/`[` step through: those inside a block of text on the screen.
+
+        The dateline line is rebuilt from the parsed place, date and agency, so the
+        mentions in the file's own dateline ("MINSK, December 19. /TASS/.") cannot be
+        marked there; stepping onto them showed nothing.
+        """
+        spans = [(start, end) for _, start, end in self.blocks]
+        return [
+            i
+            for i, entity in enumerate(self.entities)
+            if any(start <= entity.start and entity.end <= end for start, end in spans)
+        ]
 
     def go_to_entity(self, index: int) -> None:
         """Mark one entity mention and bring it into view."""
