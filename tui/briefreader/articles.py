@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from briefreader.htmltext import html_to_text, html_to_text_mapped
@@ -261,7 +261,7 @@ def read_article_file(path: Path) -> tuple[Article, bytes, os.stat_result]:
     text, notes = decode_article_bytes(raw, complete=complete)
     if _is_html(path):
         text = html_to_text(text)
-    return _parsed(path, text, notes, info.st_size, complete), raw, info
+    return _parsed(path, text, notes, info, complete), raw, info
 
 
 @dataclass(frozen=True)
@@ -299,11 +299,34 @@ def read_article_source(path: Path) -> ArticleSource:
     if _is_html(path):
         text, stripped = html_to_text_mapped(text)
         offsets = stripped.then(offsets)
-    return ArticleSource(_parsed(path, text, notes, info.st_size, complete), file_text, offsets)
+    return ArticleSource(_parsed(path, text, notes, info, complete), file_text, offsets)
 
 
-def _parsed(path: Path, text: str, notes: tuple[str, ...], size: int, complete: bool) -> Article:
+def _bundled_samples() -> Path:
+    """The sample articles shipped with the program (see library.seeds_folder)."""
+    packaged = Path(__file__).resolve().parent / "seeds"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _dating_mtime(path: Path, info: os.stat_result) -> float | None:
+    """The file's modification time, when it can say roughly when the story was written.
+
+    A bundled sample's time is when the program was installed, not when the story was
+    filed, so it dates nothing.
+    """
+    try:
+        if path.resolve().parent == _bundled_samples():
+            return None
+    except OSError:
+        return None
+    return info.st_mtime
+
+
+def _parsed(
+    path: Path, text: str, notes: tuple[str, ...], info: os.stat_result, complete: bool
+) -> Article:
     """The checks and the cap every read applies, then the parse."""
+    size = info.st_size
     if not text.strip():
         raise ArticleError("empty file")
     if not any(ch.isalnum() for ch in text[:65536]):
@@ -314,7 +337,9 @@ def _parsed(path: Path, text: str, notes: tuple[str, ...], size: int, complete: 
             f"very long file ({_megabytes(size)}): only its first "
             f"{_megabytes(READ_LIMIT_BYTES)} are shown and annotated",
         )
-    return parse_article(text, path=str(path), notes=notes + cap_notes)
+    return parse_article(
+        text, path=str(path), notes=notes + cap_notes, mtime=_dating_mtime(path, info)
+    )
 
 
 def read_article(path: Path) -> Article:
@@ -348,8 +373,14 @@ def _markdown_heading(text: str) -> bool:
     return text.startswith("#") and "\n" not in text
 
 
-def parse_article(text: str, path: str | None = None, notes: tuple[str, ...] = ()) -> Article:
-    """Find headline, subtitle, dateline and body in a story's text."""
+def parse_article(
+    text: str, path: str | None = None, notes: tuple[str, ...] = (), mtime: float | None = None
+) -> Article:
+    """Find headline, subtitle, dateline and body in a story's text.
+
+    `mtime` (the file's modification time, seconds) dates a dateline without a year when
+    the text itself cannot (see `infer_year`).
+    """
     paragraphs = [p for p in _paragraphs(text) if not _is_boilerplate(text[p.start : p.end])]
     meta_iso: str | None = None
     dateline: Span | None = None
@@ -386,7 +417,7 @@ def parse_article(text: str, path: str | None = None, notes: tuple[str, ...] = (
         if len(before) > 2:
             body = tuple(before[2:]) + body
     title = _title(text, headline, body)
-    date_iso = meta_iso or _iso_date(date_text)
+    date_iso = meta_iso or _iso_date(date_text) or _inferred_iso(date_text, text, mtime)
     return Article(
         id=article_id(text),
         text=text,
@@ -499,6 +530,96 @@ def _iso_date(date_text: str | None) -> str | None:
             int(found.group(3)), MONTHS[found.group(1).casefold()], int(found.group(2))
         ).isoformat()
     except (KeyError, ValueError):
+        return None
+
+
+_FULL_DATES = (
+    re.compile(
+        rf"(?<!\w)(?P<month>{_MONTH})\.?[^\S\n]+(?P<day>\d{{1,2}}),?[^\S\n]+(?P<year>\d{{4}})(?!\d)",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<!\w)(?P<day>\d{{1,2}})[^\S\n]+(?P<month>{_MONTH})\.?,?[^\S\n]+(?P<year>\d{{4}})(?!\d)",
+        re.I,
+    ),
+    re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])"),
+)
+_MONTH_DAY = re.compile(r"(\w+)\.?\s+(\d{1,2})")
+
+
+def full_dates(text: str) -> list[date]:
+    """Every full date written in the text ("January 27, 2025", "27 January 2025", ISO)."""
+    found = []
+    for pattern in _FULL_DATES:
+        for match in pattern.finditer(text):
+            month = match.group("month")
+            number = int(month) if month.isdigit() else MONTHS[month.casefold()]
+            try:
+                found.append(date(int(match.group("year")), number, int(match.group("day"))))
+            except ValueError:
+                continue
+    return found
+
+
+def infer_year(month: int, day: int, text: str, mtime: float | None = None) -> int | None:
+    """The year of a dateline's "August 1", or None when nothing sensible says it.
+
+    Wire datelines leave the year out because the reader of the day knew it. In order:
+    a full date in the text on that very day; else the year that puts the day nearest
+    to the latest full date the text gives (a story filed on January 2 about "December 30,
+    2024" is from 2025); else the file's modification time: the latest year in which the
+    day is not after the file was last saved.
+    """
+    dates = full_dates(text)
+    for found in dates:
+        if (found.month, found.day) == (month, day):
+            return found.year
+    if dates:
+        return _year_near(month, day, max(dates))
+    if mtime is None:
+        return None
+    try:
+        saved = datetime.fromtimestamp(mtime).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+    for year in range(saved.year, saved.year - 9, -1):  # February 29 waits for a leap year
+        try:
+            if date(year, month, day) <= saved:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+def _year_near(month: int, day: int, latest: date) -> int:
+    """The year putting month/day nearest the latest date a story names.
+
+    The latest date is an anniversary, an event or an announced meeting, so the story is
+    usually filed after it: a day before it counts three times its distance. "August 1"
+    with "January 27, 2025" is 2025; "December 28" with "January 5, 2026" is 2025.
+    """
+    best: tuple[int, int] = (1 << 30, latest.year)
+    for year in (latest.year - 1, latest.year, latest.year + 1):
+        try:
+            days = (date(year, month, day) - latest).days
+        except ValueError:  # February 29 in a common year
+            continue
+        cost = days if days >= 0 else -3 * days
+        best = min(best, (cost, year))
+    return best[1]
+
+
+def _inferred_iso(date_text: str | None, text: str, mtime: float | None) -> str | None:
+    found = _MONTH_DAY.fullmatch((date_text or "").strip())
+    if not found or found.group(1).casefold() not in MONTHS:
+        return None
+    month, day = MONTHS[found.group(1).casefold()], int(found.group(2))
+    year = infer_year(month, day, text, mtime)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
         return None
 
 

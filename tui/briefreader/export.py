@@ -73,6 +73,8 @@ class ExportResult:
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     text: str | None = None
+    # Articles --since/--until could not place because their date has no year.
+    undated: int = 0
 
     @property
     def where(self) -> str:
@@ -99,16 +101,19 @@ def library_facts(session: Session) -> dict[str, LibraryFacts]:
     }
 
 
-def choose(session: Session, chosen: ExportFilter) -> list[ExportItem]:
-    """The articles an export with these filters contains."""
-    return gather(session.store, library_facts(session), chosen)
+def choose(
+    session: Session, chosen: ExportFilter, undated: list[str] | None = None
+) -> list[ExportItem]:
+    """The articles an export with these filters contains (`undated`: see `gather`)."""
+    return gather(session.store, library_facts(session), chosen, undated)
 
 
 def run_export(session: Session, options: ExportOptions) -> ExportResult:
     """Export as asked; raise ExportError with a one-line message when it cannot."""
-    items = choose(session, options.chosen)
+    undated: list[str] = []
+    items = choose(session, options.chosen, undated)
     meanings = session.config.highlight_meanings
-    result = ExportResult(articles=len(items))
+    result = ExportResult(articles=len(items), undated=len(undated))
     links = options.entity_pages
     if options.fmt == "json":
         text = to_json(items, session.store.dated_corrections())

@@ -47,8 +47,8 @@ from briefreader.indexing import (
 from briefreader.paths import AppPaths
 from briefreader.store import AnnotationStore, ArticleRef
 
-INDEX_VERSION = 5
-FIRST_ROWS_VERSION = 1
+INDEX_VERSION = 6  # 6: datelines without a year get one inferred
+FIRST_ROWS_VERSION = 2
 FIRST_ROWS = 200  # more than any terminal shows at once
 LEDE_CHARS = 240
 
