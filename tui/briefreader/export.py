@@ -95,7 +95,7 @@ def library_facts(session: Session) -> dict[str, LibraryFacts]:
             s.place,
             s.agency,
             s.path,
-            corrector.names(names.get(s.id, ())),
+            corrector.names(corrector.article_names(s.id, names.get(s.id, ()))),
         )
         for s in session.library.summaries()
     }

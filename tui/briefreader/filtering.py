@@ -209,11 +209,14 @@ def _mentions(wanted: str, corrector: NameCorrector | None) -> Test:
         if folded in (target := fold(canonical_name(alias, rules))) or canonical in target
     }
 
+    marked = corrector.marked
+
     def test(entry: ListEntry) -> bool:
         text = entry.names_text
-        if not any(trigger in text for trigger in triggers):
+        article_id = entry.summary.id
+        if article_id not in marked and not any(trigger in text for trigger in triggers):
             return False  # most rows: no name could match, skip the per-name work
-        for label, name in entry.entity_names:
+        for label, name in corrector.article_names(article_id, entry.entity_names):
             answer = corrector.correct(label, name)
             if answer is None:
                 continue
