@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from briefreader.htmltext import html_to_text, html_to_text_mapped
+from briefreader.markdowntext import MarkdownFacts, is_markdown, markdown_to_text
 from briefreader.sourcemap import SourceMap, normalise_newlines
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -259,9 +260,22 @@ def read_article_file(path: Path) -> tuple[Article, bytes, os.stat_result]:
     """
     raw, info, complete = _read_head_or_say_why(path)
     text, notes = decode_article_bytes(raw, complete=complete)
+    facts = None
     if _is_html(path):
         text = html_to_text(text)
-    return _parsed(path, text, notes, info, complete), raw, info
+    elif is_markdown(path.suffix):
+        text, facts = _markdown(text)
+    return _parsed(path, text, notes, info, complete, facts), raw, info
+
+
+def _markdown(text: str) -> tuple[str, tuple[str, MarkdownFacts]]:
+    """The readable text of a Markdown file, with its facts and the file's text.
+
+    The id stays a hash of the file's text, as it was before Markdown was read as
+    Markdown, so the work on a `.md` article stays with it.
+    """
+    plain, _, facts = markdown_to_text(text)
+    return plain, (text, facts)
 
 
 @dataclass(frozen=True)
@@ -296,12 +310,19 @@ def read_article_source(path: Path) -> ArticleSource:
     raw, info, complete = _read_head_or_say_why(path)
     file_text, notes = decode_file_text(raw, complete=complete)
     text, offsets = normalise_newlines(file_text, strip_bom=not raw.startswith(_UTF16_BOMS))
+    facts = None
     if _is_html(path):
         text, stripped = html_to_text_mapped(text)
         offsets = stripped.then(offsets)
-    return ArticleSource(_parsed(path, text, notes, info, complete), file_text, offsets)
+    elif is_markdown(path.suffix):
+        source = text
+        text, unmarked, markdown = markdown_to_text(source)
+        offsets = unmarked.then(offsets)
+        facts = (source, markdown)
+    return ArticleSource(_parsed(path, text, notes, info, complete, facts), file_text, offsets)
 
 
+@functools.cache
 def _bundled_samples() -> Path:
     """The sample articles shipped with the program (see library.seeds_folder)."""
     packaged = Path(__file__).resolve().parent / "seeds"
@@ -323,9 +344,17 @@ def _dating_mtime(path: Path, info: os.stat_result) -> float | None:
 
 
 def _parsed(
-    path: Path, text: str, notes: tuple[str, ...], info: os.stat_result, complete: bool
+    path: Path,
+    text: str,
+    notes: tuple[str, ...],
+    info: os.stat_result,
+    complete: bool,
+    markdown: tuple[str, MarkdownFacts] | None = None,
 ) -> Article:
-    """The checks and the cap every read applies, then the parse."""
+    """The checks and the cap every read applies, then the parse.
+
+    `markdown`: the file's own text and what its front matter says, for a `.md` file.
+    """
     size = info.st_size
     if not text.strip():
         raise ArticleError("empty file")
@@ -337,8 +366,17 @@ def _parsed(
             f"very long file ({_megabytes(size)}): only its first "
             f"{_megabytes(READ_LIMIT_BYTES)} are shown and annotated",
         )
+    facts, id_text = None, None
+    if markdown is not None:
+        id_text, facts = markdown
+        notes += facts.notes
     return parse_article(
-        text, path=str(path), notes=notes + cap_notes, mtime=_dating_mtime(path, info)
+        text,
+        path=str(path),
+        notes=notes + cap_notes,
+        mtime=_dating_mtime(path, info),
+        facts=facts,
+        id_text=id_text,
     )
 
 
@@ -374,12 +412,19 @@ def _markdown_heading(text: str) -> bool:
 
 
 def parse_article(
-    text: str, path: str | None = None, notes: tuple[str, ...] = (), mtime: float | None = None
+    text: str,
+    path: str | None = None,
+    notes: tuple[str, ...] = (),
+    mtime: float | None = None,
+    facts: MarkdownFacts | None = None,
+    id_text: str | None = None,
 ) -> Article:
     """Find headline, subtitle, dateline and body in a story's text.
 
     `mtime` (the file's modification time, seconds) dates a dateline without a year when
-    the text itself cannot (see `infer_year`).
+    the text itself cannot (see `infer_year`). `facts` are a Markdown file's front matter
+    and whether it opens with a heading; they win over what the text suggests. `id_text`
+    is what the id is a hash of, when not the text itself (a Markdown file's own text).
     """
     paragraphs = [p for p in _paragraphs(text) if not _is_boilerplate(text[p.start : p.end])]
     meta_iso: str | None = None
@@ -409,6 +454,8 @@ def parse_article(
     if lede_index is not None:
         before = paragraphs[:lede_index]
         body = tuple(paragraphs[lede_index:])
+    elif facts is not None and facts.heading_first and len(paragraphs) > 1:
+        before, body = [paragraphs[0]], tuple(paragraphs[1:])
     else:
         before, body = _split_leading_headline(text, paragraphs)
     if before:
@@ -418,18 +465,28 @@ def parse_article(
             body = tuple(before[2:]) + body
     title = _title(text, headline, body)
     date_iso = meta_iso or _iso_date(date_text) or _inferred_iso(date_text, text, mtime)
+    place_name = _place_name(place) if place else None
+    agency_name = agency.strip() if agency else None
+    if facts is not None:
+        if facts.title and not headline:
+            title = shorten_title(facts.title)
+        if facts.date_iso:
+            date_iso = meta_iso = facts.date_iso
+            date_text = date_text if _iso_date(date_text) == date_iso else None
+        place_name = facts.place or place_name
+        agency_name = facts.agency or agency_name
     return Article(
-        id=article_id(text),
+        id=article_id(text if id_text is None else id_text),
         text=text,
         path=path,
         title=title,
         headline=headline,
         subtitle=subtitle,
         dateline=dateline,
-        place=_place_name(place) if place else None,
+        place=place_name,
         date=date_text or meta_iso,
         date_iso=date_iso,
-        agency=agency.strip() if agency else None,
+        agency=agency_name,
         body=body,
         notes=notes,
     )

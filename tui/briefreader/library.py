@@ -48,7 +48,7 @@ from briefreader.marks import MarkedNames, Names
 from briefreader.paths import AppPaths
 from briefreader.store import AnnotationStore, ArticleRef
 
-INDEX_VERSION = 6  # 6: datelines without a year get one inferred
+INDEX_VERSION = 6  # 6: datelines without a year get a year; Markdown front matter read
 FIRST_ROWS_VERSION = 2
 # The same empty answer every time, so whoever caches on it sees nothing changed.
 NO_MARKS: dict[str, Names] = {}
