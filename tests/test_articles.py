@@ -319,3 +319,48 @@ def test_year_less_dates_fit_the_list_column():
     assert short_date("2025-12-19") == "2025-12-19"
     assert short_date(None) == ""
     assert len(short_date("September 30")) <= 10
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_same_day_in_the_text():
+    text = "Talks resume\n\nMOSCOW, August 1. /TASS/. On August 1, 2024 the talks began anew.\n"
+    article = parse_article(text)
+    assert article.date == "August 1" and article.date_iso == "2024-08-01"
+
+
+def test_a_dateline_without_a_year_takes_the_nearest_year_of_other_full_dates():
+    text = "Talks resume\n\nMOSCOW, January 2. /TASS/. Since December 30, 2024 nothing moved.\n"
+    assert parse_article(text).date_iso == "2025-01-02"
+    text = "Talks\n\nMOSCOW, August 1. /TASS/. The deal of 27 January 2025 holds.\n"
+    assert parse_article(text).date_iso == "2025-08-01"
+
+
+def test_a_dateline_without_a_year_falls_back_to_the_files_modification_time(tmp_path):
+    import os
+    from datetime import datetime
+
+    story = tmp_path / "story.txt"
+    story.write_text("Talks resume\n\nMOSCOW, December 20. /TASS/. Nothing is dated here.\n")
+    saved = datetime(2025, 12, 1, 12, 0).timestamp()  # December 20 is after it: a year back
+    os.utime(story, (saved, saved))
+    assert read_article(story).date_iso == "2024-12-20"
+    story.write_text("Talks resume\n\nMOSCOW, November 3. /TASS/. Nothing is dated here.\n")
+    os.utime(story, (saved, saved))
+    assert read_article(story).date_iso == "2025-11-03"
+
+
+def test_a_dateline_without_a_year_stays_yearless_when_nothing_is_known():
+    article = parse_article("Talks resume\n\nMOSCOW, August 1. /TASS/. Nothing dated.\n")
+    assert article.date == "August 1" and article.date_iso is None
+    assert parse_article("X\n\nMOSCOW, February 29. /TASS/. Since March 1, 2023.").date_iso == (
+        "2024-02-29"
+    )
+
+
+def test_a_historical_date_in_the_text_does_not_date_the_dateline():
+    text = (
+        "Memorial\n\nMOSCOW, August 1. /TASS/. Veterans recalled June 22, 1941. The accord "
+        "of January 27, 2025 was praised.\n"
+    )
+    assert parse_article(text).date_iso == "2025-08-01"
+    text = "Summit\n\nMOSCOW, December 28. /TASS/. The summit opens on January 5, 2026.\n"
+    assert parse_article(text).date_iso == "2025-12-28"

@@ -585,3 +585,26 @@ def test_a_mistyped_command_is_a_user_error_not_an_empty_tui(cli):
     result = cli("frob")
     assert_user_error(result, "frob")
     assert "commands are add, list" in result.err
+
+
+def test_wire_datelines_without_a_year_are_exported_by_date(cli, tmp_path: Path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    story = folder / "talks.txt"
+    story.write_text(
+        "Talks resume\n\nMOSCOW, August 1. /TASS/. The accord of January 27, 2025 holds.\n",
+        encoding="utf-8",
+    )
+    assert cli("add", str(folder)).code == 0
+    (row,) = listing(cli)
+    assert row["date"] == "2025-08-01"
+    result = cli("export", "--since", "2025-01", "--all")
+    assert result.code == 0 and "Talks resume" in result.out
+    assert "without a year" not in result.err
+
+
+def test_export_says_how_many_articles_a_date_filter_could_not_place(cli):
+    # The bundled samples: "October 26" has no year and nothing in the text gives one.
+    result = cli("export", "--since", "2025-01", "--all")
+    assert result.code == 0
+    assert "note: 1 article dated without a year left out by --since/--until" in result.err

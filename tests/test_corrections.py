@@ -309,3 +309,53 @@ def test_articles_mentioning_a_name_include_longer_names_like_the_filter():
     assert {e.summary.id for e in filter_entries(entries, "entity:Shoigu")[0]} == (
         index.articles_mentioning("Shoigu")
     )
+
+
+SIEMENS = (
+    "Turbine deal signed\n\nBERLIN, March 3. /TASS/. Siemens Energy signed a turbine deal "
+    "with Rosatom, Chancellor Olaf Scholz said.\n"
+)
+
+
+def test_a_marked_name_reaches_the_index_the_filter_and_exports(tmp_path: Path):
+    from briefreader.export import choose
+    from briefreader.export_data import ExportFilter
+    from briefreader.filtering import ListEntry
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "siemens.txt").write_text(SIEMENS, encoding="utf-8")
+    (folder / "other.txt").write_text(
+        "Grain talks\n\nANKARA, July 14. /TASS/. Turkey hosted talks on grain exports.\n",
+        encoding="utf-8",
+    )
+    session = open_session(tmp_path / "data")
+    try:
+        session.library.add([folder])
+        (siemens,) = [s for s in session.library.summaries() if s.title == "Turbine deal signed"]
+        names = session.library.entity_names
+        assert ("ORG", "Siemens") in names.get(siemens.id)  # what the recognizer found
+        session.store.add_correction(Correction(ADD, "Siemens Energy", label="ORG"))
+        entries = [
+            ListEntry(s, Annotation(s.id), packed_names=names.packed_of(s.id))
+            for s in session.library.summaries()
+        ]
+        corrector = session.name_corrector()
+        kept, _ = filter_entries(entries, 'entity:"siemens energy"', corrector)
+        assert ids(kept) == [siemens.id]
+        index = session.entity_index()
+        assert index.articles_for("Siemens Energy") == {siemens.id}
+        assert index.articles_for("Siemens") == set()  # replaced where the mark covers it
+        (item,) = choose(session, ExportFilter(entity="Siemens Energy", include_all=True))
+        assert "Siemens Energy" in item.entities["ORG"] and "Siemens" not in item.entities["ORG"]
+        session.store.undo()
+        assert session.entity_index().articles_for("Siemens") == {siemens.id}
+    finally:
+        session.close()
+    again = open_session(tmp_path / "data")  # a later run: the cache file answers
+    try:
+        again.library.summaries()
+        again.store.add_correction(Correction(ADD, "Siemens Energy", label="ORG"))
+        assert again.entity_index().articles_for("Siemens Energy") == {siemens.id}
+    finally:
+        again.close()

@@ -36,7 +36,7 @@ from briefreader.export_markdown import (
 from briefreader.frontmatter import front_matter
 from briefreader.session import Session, open_session
 from briefreader.slugs import SlugAllocator, slugify
-from briefreader.store import Annotation, ArticleRef
+from briefreader.store import Annotation, ArticleRef, ReadingState
 from briefreader.tags import TagEdit
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -816,3 +816,35 @@ def test_an_empty_filtered_export_says_nothing_matched(session: Session):
     text = export(session, chosen=ExportFilter(tag="nosuchtag"))
     assert "No annotated article matches these filters" in text
     assert "No annotated articles yet" not in text
+
+
+def test_a_vault_note_follows_its_source_file_through_an_edit(tmp_path: Path, capsys):
+    news = tmp_path / "news"
+    news.mkdir()
+    story = news / "talks.txt"
+    story.write_text("Grain talks\n\nANKARA, July 14. /TASS/. Talks began.\n", encoding="utf-8")
+    data, vault = tmp_path / "data", tmp_path / "vault"
+    session = open_session(data)
+    try:
+        session.library.add([news])
+        (before,) = session.library.summaries()
+        session.store.edit_tags([before.ref], TagEdit(add=("grain",), remove=()))
+        session.store.set_read(before.id)
+        session.store.toggle_star([before.id])
+    finally:
+        session.close()
+    assert main(["export", "-o", f"{vault}/", "--data-dir", str(data)]) == 0
+    (note,) = vault.glob("*.md")
+    note.write_text(note.read_text(encoding="utf-8") + "\nMy own analysis.\n", encoding="utf-8")
+    story.write_text("Grain talks\n\nANKARA, July 14. /TASS/. Talks began again.\n", "utf-8")
+    assert main(["export", "-o", f"{vault}/", "--data-dir", str(data)]) == 0
+    assert list(vault.glob("*.md")) == [note]  # updated in place, no "grain-talks-2.md"
+    text = note.read_text(encoding="utf-8")
+    assert "My own analysis." in text and "#grain" in text
+    session = open_session(data)
+    try:
+        (after,) = session.library.summaries()
+        assert after.id != before.id and f'id: "{after.id}"' in text
+        assert session.store.reading_state(after.id) == ReadingState(read=True, starred=True)
+    finally:
+        session.close()

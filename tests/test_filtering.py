@@ -177,3 +177,14 @@ def test_typographic_double_quotes_group_words_like_plain_ones():
     ]
     assert [e.summary.id for e in filter_entries(rows, "entity:“Dmitry Peskov”")[0]] == ["a"]
     assert [e.summary.id for e in filter_entries(rows, "“calm and balanced”")[0]] == ["a"]
+
+
+def test_date_bounds_say_how_many_articles_have_no_year():
+    rows = [entry("a", "Dated", date_iso="2025-11-05"), entry("b", "Yearless")]
+    rows[1].summary = ArticleSummary(
+        "b", "/news/b.txt", "Yearless", "August 1", None, None, None, 3
+    )
+    kept, problems = filter_entries(rows, "after:2025-11-01")
+    assert [e.summary.id for e in kept] == ["a"]
+    assert problems == ["1 article dated without a year: after: cannot place them"]
+    assert filter_entries(rows, "dated")[1] == []  # no date bound, nothing to say

@@ -15,10 +15,11 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from briefreader.htmltext import html_to_text, html_to_text_mapped
+from briefreader.markdowntext import MarkdownFacts, is_markdown, markdown_to_text
 from briefreader.sourcemap import SourceMap, normalise_newlines
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -259,9 +260,22 @@ def read_article_file(path: Path) -> tuple[Article, bytes, os.stat_result]:
     """
     raw, info, complete = _read_head_or_say_why(path)
     text, notes = decode_article_bytes(raw, complete=complete)
+    facts = None
     if _is_html(path):
         text = html_to_text(text)
-    return _parsed(path, text, notes, info.st_size, complete), raw, info
+    elif is_markdown(path.suffix):
+        text, facts = _markdown(text)
+    return _parsed(path, text, notes, info, complete, facts), raw, info
+
+
+def _markdown(text: str) -> tuple[str, tuple[str, MarkdownFacts]]:
+    """The readable text of a Markdown file, with its facts and the file's text.
+
+    The id stays a hash of the file's text, as it was before Markdown was read as
+    Markdown, so the work on a `.md` article stays with it.
+    """
+    plain, _, facts = markdown_to_text(text)
+    return plain, (text, facts)
 
 
 @dataclass(frozen=True)
@@ -296,14 +310,52 @@ def read_article_source(path: Path) -> ArticleSource:
     raw, info, complete = _read_head_or_say_why(path)
     file_text, notes = decode_file_text(raw, complete=complete)
     text, offsets = normalise_newlines(file_text, strip_bom=not raw.startswith(_UTF16_BOMS))
+    facts = None
     if _is_html(path):
         text, stripped = html_to_text_mapped(text)
         offsets = stripped.then(offsets)
-    return ArticleSource(_parsed(path, text, notes, info.st_size, complete), file_text, offsets)
+    elif is_markdown(path.suffix):
+        source = text
+        text, unmarked, markdown = markdown_to_text(source)
+        offsets = unmarked.then(offsets)
+        facts = (source, markdown)
+    return ArticleSource(_parsed(path, text, notes, info, complete, facts), file_text, offsets)
 
 
-def _parsed(path: Path, text: str, notes: tuple[str, ...], size: int, complete: bool) -> Article:
-    """The checks and the cap every read applies, then the parse."""
+@functools.cache
+def _bundled_samples() -> Path:
+    """The sample articles shipped with the program (see library.seeds_folder)."""
+    packaged = Path(__file__).resolve().parent / "seeds"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _dating_mtime(path: Path, info: os.stat_result) -> float | None:
+    """The file's modification time, when it can say roughly when the story was written.
+
+    A bundled sample's time is when the program was installed, not when the story was
+    filed, so it dates nothing.
+    """
+    try:
+        if path.resolve().parent == _bundled_samples():
+            return None
+    except OSError:
+        return None
+    return info.st_mtime
+
+
+def _parsed(
+    path: Path,
+    text: str,
+    notes: tuple[str, ...],
+    info: os.stat_result,
+    complete: bool,
+    markdown: tuple[str, MarkdownFacts] | None = None,
+) -> Article:
+    """The checks and the cap every read applies, then the parse.
+
+    `markdown`: the file's own text and what its front matter says, for a `.md` file.
+    """
+    size = info.st_size
     if not text.strip():
         raise ArticleError("empty file")
     if not any(ch.isalnum() for ch in text[:65536]):
@@ -314,7 +366,18 @@ def _parsed(path: Path, text: str, notes: tuple[str, ...], size: int, complete: 
             f"very long file ({_megabytes(size)}): only its first "
             f"{_megabytes(READ_LIMIT_BYTES)} are shown and annotated",
         )
-    return parse_article(text, path=str(path), notes=notes + cap_notes)
+    facts, id_text = None, None
+    if markdown is not None:
+        id_text, facts = markdown
+        notes += facts.notes
+    return parse_article(
+        text,
+        path=str(path),
+        notes=notes + cap_notes,
+        mtime=_dating_mtime(path, info),
+        facts=facts,
+        id_text=id_text,
+    )
 
 
 def read_article(path: Path) -> Article:
@@ -348,8 +411,21 @@ def _markdown_heading(text: str) -> bool:
     return text.startswith("#") and "\n" not in text
 
 
-def parse_article(text: str, path: str | None = None, notes: tuple[str, ...] = ()) -> Article:
-    """Find headline, subtitle, dateline and body in a story's text."""
+def parse_article(
+    text: str,
+    path: str | None = None,
+    notes: tuple[str, ...] = (),
+    mtime: float | None = None,
+    facts: MarkdownFacts | None = None,
+    id_text: str | None = None,
+) -> Article:
+    """Find headline, subtitle, dateline and body in a story's text.
+
+    `mtime` (the file's modification time, seconds) dates a dateline without a year when
+    the text itself cannot (see `infer_year`). `facts` are a Markdown file's front matter
+    and whether it opens with a heading; they win over what the text suggests. `id_text`
+    is what the id is a hash of, when not the text itself (a Markdown file's own text).
+    """
     paragraphs = [p for p in _paragraphs(text) if not _is_boilerplate(text[p.start : p.end])]
     meta_iso: str | None = None
     dateline: Span | None = None
@@ -378,6 +454,8 @@ def parse_article(text: str, path: str | None = None, notes: tuple[str, ...] = (
     if lede_index is not None:
         before = paragraphs[:lede_index]
         body = tuple(paragraphs[lede_index:])
+    elif facts is not None and facts.heading_first and len(paragraphs) > 1:
+        before, body = [paragraphs[0]], tuple(paragraphs[1:])
     else:
         before, body = _split_leading_headline(text, paragraphs)
     if before:
@@ -386,19 +464,29 @@ def parse_article(text: str, path: str | None = None, notes: tuple[str, ...] = (
         if len(before) > 2:
             body = tuple(before[2:]) + body
     title = _title(text, headline, body)
-    date_iso = meta_iso or _iso_date(date_text)
+    date_iso = meta_iso or _iso_date(date_text) or _inferred_iso(date_text, text, mtime)
+    place_name = _place_name(place) if place else None
+    agency_name = agency.strip() if agency else None
+    if facts is not None:
+        if facts.title and not headline:
+            title = shorten_title(facts.title)
+        if facts.date_iso:
+            date_iso = meta_iso = facts.date_iso
+            date_text = date_text if _iso_date(date_text) == date_iso else None
+        place_name = facts.place or place_name
+        agency_name = facts.agency or agency_name
     return Article(
-        id=article_id(text),
+        id=article_id(text if id_text is None else id_text),
         text=text,
         path=path,
         title=title,
         headline=headline,
         subtitle=subtitle,
         dateline=dateline,
-        place=_place_name(place) if place else None,
+        place=place_name,
         date=date_text or meta_iso,
         date_iso=date_iso,
-        agency=agency.strip() if agency else None,
+        agency=agency_name,
         body=body,
         notes=notes,
     )
@@ -499,6 +587,96 @@ def _iso_date(date_text: str | None) -> str | None:
             int(found.group(3)), MONTHS[found.group(1).casefold()], int(found.group(2))
         ).isoformat()
     except (KeyError, ValueError):
+        return None
+
+
+_FULL_DATES = (
+    re.compile(
+        rf"(?<!\w)(?P<month>{_MONTH})\.?[^\S\n]+(?P<day>\d{{1,2}}),?[^\S\n]+(?P<year>\d{{4}})(?!\d)",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<!\w)(?P<day>\d{{1,2}})[^\S\n]+(?P<month>{_MONTH})\.?,?[^\S\n]+(?P<year>\d{{4}})(?!\d)",
+        re.I,
+    ),
+    re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])"),
+)
+_MONTH_DAY = re.compile(r"(\w+)\.?\s+(\d{1,2})")
+
+
+def full_dates(text: str) -> list[date]:
+    """Every full date written in the text ("January 27, 2025", "27 January 2025", ISO)."""
+    found = []
+    for pattern in _FULL_DATES:
+        for match in pattern.finditer(text):
+            month = match.group("month")
+            number = int(month) if month.isdigit() else MONTHS[month.casefold()]
+            try:
+                found.append(date(int(match.group("year")), number, int(match.group("day"))))
+            except ValueError:
+                continue
+    return found
+
+
+def infer_year(month: int, day: int, text: str, mtime: float | None = None) -> int | None:
+    """The year of a dateline's "August 1", or None when nothing sensible says it.
+
+    Wire datelines leave the year out because the reader of the day knew it. In order:
+    a full date in the text on that very day; else the year that puts the day nearest
+    to the latest full date the text gives (a story filed on January 2 about "December 30,
+    2024" is from 2025); else the file's modification time: the latest year in which the
+    day is not after the file was last saved.
+    """
+    dates = full_dates(text)
+    for found in dates:
+        if (found.month, found.day) == (month, day):
+            return found.year
+    if dates:
+        return _year_near(month, day, max(dates))
+    if mtime is None:
+        return None
+    try:
+        saved = datetime.fromtimestamp(mtime).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+    for year in range(saved.year, saved.year - 9, -1):  # February 29 waits for a leap year
+        try:
+            if date(year, month, day) <= saved:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+def _year_near(month: int, day: int, latest: date) -> int:
+    """The year putting month/day nearest the latest date a story names.
+
+    The latest date is an anniversary, an event or an announced meeting, so the story is
+    usually filed after it: a day before it counts three times its distance. "August 1"
+    with "January 27, 2025" is 2025; "December 28" with "January 5, 2026" is 2025.
+    """
+    best: tuple[int, int] = (1 << 30, latest.year)
+    for year in (latest.year - 1, latest.year, latest.year + 1):
+        try:
+            days = (date(year, month, day) - latest).days
+        except ValueError:  # February 29 in a common year
+            continue
+        cost = days if days >= 0 else -3 * days
+        best = min(best, (cost, year))
+    return best[1]
+
+
+def _inferred_iso(date_text: str | None, text: str, mtime: float | None) -> str | None:
+    found = _MONTH_DAY.fullmatch((date_text or "").strip())
+    if not found or found.group(1).casefold() not in MONTHS:
+        return None
+    month, day = MONTHS[found.group(1).casefold()], int(found.group(2))
+    year = infer_year(month, day, text, mtime)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
         return None
 
 

@@ -365,6 +365,13 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
         entity_pages=args.entity_pages,
     )
     result = run_export(session, options)
+    if result.undated:
+        from briefreader.filtering import no_year_message
+
+        print(
+            f"note: {no_year_message(result.undated)} left out by --since/--until",
+            file=sys.stderr,
+        )
     if result.text is not None:
         sys.stdout.write(_for_stdout(result.text))
         return 0

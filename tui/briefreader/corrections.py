@@ -17,7 +17,7 @@ effect at once. Pure functions, no I/O: the store keeps the corrections.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefreader.entity_types import LABELS, Entity
@@ -191,8 +191,15 @@ class NameCorrector:
     repeat across a library, so each distinct name is worked out once and remembered.
     """
 
-    def __init__(self, corrections: Corrections | Iterable[Correction] = ()) -> None:
+    def __init__(
+        self,
+        corrections: Corrections | Iterable[Correction] = (),
+        marked: Mapping[str, tuple[tuple[str, str], ...]] | None = None,
+    ) -> None:
         self.rules = _as_corrections(corrections)
+        # Article id → its names with the user's marks applied (`add` needs the text, so
+        # the library works these out; see marks.py): they replace the index's names.
+        self.marked: Mapping[str, tuple[tuple[str, str], ...]] = marked or {}
         self._seen: dict[tuple[str, str], tuple[str, str, str] | None] = {}
 
     def __bool__(self) -> bool:
@@ -221,6 +228,12 @@ class NameCorrector:
             answer = (label, key, name) if key not in self.rules.rejected else None
         self._seen[asked] = answer
         return answer
+
+    def article_names(
+        self, article_id: str, names: Sequence[tuple[str, str]]
+    ) -> Sequence[tuple[str, str]]:
+        """The article's names as recognised, or with the user's marks where it holds one."""
+        return self.marked.get(article_id, names)
 
     def names(self, names: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
         """One article's (label, name) pairs corrected: aliases merged, rejected names gone."""

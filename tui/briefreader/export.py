@@ -8,6 +8,8 @@ The output is a pure function of the annotations, so exporting twice gives the s
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,7 @@ FORMATS = ("md", "json", "html")
 SUFFIX = {"md": ".md", "json": ".json", "html": ".html"}
 DIGEST_NAME = "briefreader-notes"
 _ID_LINE = re.compile(r'^id: "([0-9a-f]+)"$', re.MULTILINE)
+_SOURCE_LINE = re.compile(r"^source: (.+)$", re.MULTILINE)
 
 __all__ = ["FORMATS", "ExportError", "ExportOptions", "escape_markdown", "obsidian_tag"]
 
@@ -73,6 +76,8 @@ class ExportResult:
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     text: str | None = None
+    # Articles --since/--until could not place because their date has no year.
+    undated: int = 0
 
     @property
     def where(self) -> str:
@@ -93,22 +98,25 @@ def library_facts(session: Session) -> dict[str, LibraryFacts]:
             s.place,
             s.agency,
             s.path,
-            corrector.names(names.get(s.id, ())),
+            corrector.names(corrector.article_names(s.id, names.get(s.id, ()))),
         )
         for s in session.library.summaries()
     }
 
 
-def choose(session: Session, chosen: ExportFilter) -> list[ExportItem]:
-    """The articles an export with these filters contains."""
-    return gather(session.store, library_facts(session), chosen)
+def choose(
+    session: Session, chosen: ExportFilter, undated: list[str] | None = None
+) -> list[ExportItem]:
+    """The articles an export with these filters contains (`undated`: see `gather`)."""
+    return gather(session.store, library_facts(session), chosen, undated)
 
 
 def run_export(session: Session, options: ExportOptions) -> ExportResult:
     """Export as asked; raise ExportError with a one-line message when it cannot."""
-    items = choose(session, options.chosen)
+    undated: list[str] = []
+    items = choose(session, options.chosen, undated)
     meanings = session.config.highlight_meanings
-    result = ExportResult(articles=len(items))
+    result = ExportResult(articles=len(items), undated=len(undated))
     links = options.entity_pages
     if options.fmt == "json":
         text = to_json(items, session.store.dated_corrections())
@@ -191,20 +199,39 @@ def _inside(folder: Path, target: Path) -> Path:
 # -- one file per article --------------------------------------------------------------------
 
 
-def _existing_files(folder: Path) -> dict[str, Path]:
-    """Article id → the file a previous export wrote for it (even if the user renamed it)."""
+def _existing_files(folder: Path) -> tuple[dict[str, Path], dict[str, tuple[str, Path]]]:
+    """The notes a previous export wrote (even if the user renamed them), two ways.
+
+    Article id → note, and the article's source file → (id, note): editing a source file
+    changes its id (a hash of the text), and the note of the old id, with the user's own
+    text around the markers, must be updated in place, not joined by a second one.
+    """
     found: dict[str, Path] = {}
+    by_source: dict[str, tuple[str, Path]] = {}
     if not folder.is_dir():
-        return found
+        return found, by_source
     for path in sorted(folder.glob("*.md")):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        match = _ID_LINE.search(text[:4000])
+        head = text[:4000]
+        match = _ID_LINE.search(head)
         if match and BEGIN in text:
             found.setdefault(match.group(1), path)
-    return found
+            source = _SOURCE_LINE.search(head)
+            if source:
+                by_source.setdefault(_source_path(source.group(1)), (match.group(1), path))
+    return found, by_source
+
+
+def _source_path(value: str) -> str:
+    """The `source:` property as written (JSON-quoted), or as an editor may re-save it."""
+    value = value.strip()
+    if value.startswith('"'):
+        with contextlib.suppress(ValueError):
+            return str(json.loads(value))
+    return value.strip("'\"")
 
 
 def _markdown_folder(
@@ -212,12 +239,17 @@ def _markdown_folder(
 ) -> None:
     folder = options.output
     assert folder is not None
-    previous = _existing_files(folder)
+    previous, by_source = _existing_files(folder)
     slugs = SlugAllocator()
     for path in previous.values():
         slugs.taken.add(path.stem.casefold())
+    exported = {i.article_id for i in items}
     for item in items:
         target = previous.get(item.article_id)
+        if target is None and item.annotation.path in by_source:
+            old_id, note = by_source[item.annotation.path]
+            if old_id not in exported:  # the same file under its id before an edit
+                target = note
         if target is None:
             target = folder / f"{slugs.slug(item.article_id, item.title)}.md"
         _inside(folder, target)
@@ -231,9 +263,9 @@ def _markdown_folder(
         result.written.append(target)
     unfiltered = options.chosen == ExportFilter()
     if unfiltered:
-        exported = {i.article_id for i in items}
+        written = set(result.written)
         for article_id, path in previous.items():
-            if article_id not in exported:
+            if article_id not in exported and path not in written:
                 _retire(path, result)
     if options.entity_pages:
         files = dict(zip((i.article_id for i in items), result.written, strict=True))

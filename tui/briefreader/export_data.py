@@ -90,9 +90,16 @@ def _entities_by_label(names: tuple[tuple[str, str], ...]) -> dict[str, list[str
 
 
 def gather(
-    store: AnnotationStore, library: dict[str, LibraryFacts], chosen: ExportFilter
+    store: AnnotationStore,
+    library: dict[str, LibraryFacts],
+    chosen: ExportFilter,
+    undated: list[str] | None = None,
 ) -> list[ExportItem]:
-    """The articles the filter keeps, oldest first, each with its annotations."""
+    """The articles the filter keeps, oldest first, each with its annotations.
+
+    `undated` hears the ids that --since/--until left out only because their date has no
+    year, so the user can be told instead of losing them silently.
+    """
     if chosen.entity:  # "--entity 'Sergei Shoigu'" finds the articles its alias is merged into
         chosen = replace(chosen, entity=canonical_name(chosen.entity, store.corrections()))
     annotations = store.annotation_map()
@@ -119,7 +126,15 @@ def gather(
         )
         if (item.annotated or chosen.include_all) and keeps(item, chosen):
             items.append(item)
+        elif undated is not None and (item.annotated or chosen.include_all):
+            if not has_full_date(item) and keeps(item, replace(chosen, since=None, until=None)):
+                undated.append(article_id)
     return sorted(items, key=lambda i: (i.annotation.date or "", i.title, i.article_id))
+
+
+def has_full_date(item: ExportItem) -> bool:
+    """True when the item's date has a year, so --since and --until can place it."""
+    return bool(re.match(r"\d{4}-\d{2}-\d{2}", item.annotation.date or ""))
 
 
 def keeps(item: ExportItem, chosen: ExportFilter) -> bool:
@@ -134,7 +149,7 @@ def keeps(item: ExportItem, chosen: ExportFilter) -> bool:
         if not any(wanted_name in name.casefold() for name in names):
             return False
     day = item.annotation.date or ""
-    if not re.match(r"\d{4}-\d{2}-\d{2}", day):
+    if not has_full_date(item):
         day = ""  # "October 26" has no year: it is neither before nor after a day
     if chosen.since and not (day and day >= chosen.since):
         return False

@@ -99,6 +99,9 @@ class ParsedQuery:
     # Free words, folded, each with whether it was negated ("-word"): kept apart from the
     # tests so 100k rows are checked in one tight loop per word, not a call chain per row.
     words: list[tuple[str, bool]] = field(default_factory=list)
+    # The after:/before: parts: an article whose date has no year passes neither, and the
+    # user is told how many that left out rather than seeing them silently vanish.
+    date_bounds: list[str] = field(default_factory=list)
 
     def matches(self, entry: ListEntry) -> bool:
         """True when the entry passes every part of the filter."""
@@ -206,11 +209,14 @@ def _mentions(wanted: str, corrector: NameCorrector | None) -> Test:
         if folded in (target := fold(canonical_name(alias, rules))) or canonical in target
     }
 
+    marked = corrector.marked
+
     def test(entry: ListEntry) -> bool:
         text = entry.names_text
-        if not any(trigger in text for trigger in triggers):
+        article_id = entry.summary.id
+        if article_id not in marked and not any(trigger in text for trigger in triggers):
             return False  # most rows: no name could match, skip the per-name work
-        for label, name in entry.entity_names:
+        for label, name in corrector.article_names(article_id, entry.entity_names):
             answer = corrector.correct(label, name)
             if answer is None:
                 continue
@@ -281,6 +287,7 @@ def parse_query(query: str, corrector: NameCorrector | None = None) -> ParsedQue
                 if test is None:
                     parsed.problems.append(f"{name}: needs a date like 2025-10-01, not {value!r}")
                     continue
+                parsed.date_bounds.append(f"{name}:")
             else:  # has: / is:
                 test = _flag(value.casefold())
                 if test is None:
@@ -311,7 +318,21 @@ def filter_entries(
 ) -> tuple[list[ListEntry], list[str]]:
     """The entries a filter keeps, in their order, and what was wrong with the filter."""
     parsed = parse_query(query, corrector)
-    return parsed.keep(entries), parsed.problems
+    if not parsed.date_bounds:
+        return parsed.keep(entries), parsed.problems
+    entries = list(entries)
+    # Only dates without a year: an article with no date at all is plainly not in range.
+    undated = sum(1 for e in entries if e.summary.date and not e.summary.date_iso)
+    problems = list(parsed.problems)
+    if undated:
+        fields = "/".join(dict.fromkeys(parsed.date_bounds))
+        problems.append(f"{no_year_message(undated)}: {fields} cannot place them")
+    return parsed.keep(entries), problems
+
+
+def no_year_message(count: int) -> str:
+    """How many articles a date filter cannot place, said the same way in the TUI and CLI."""
+    return f"{count} article{'s' if count != 1 else ''} dated without a year"
 
 
 SORT_KEYS = ("date", "place", "source", "title", "tags", "marks", "state")

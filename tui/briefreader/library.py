@@ -34,7 +34,7 @@ from briefreader.articles import (
 )
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.config import EntitySettings
-from briefreader.corrections import apply_corrections
+from briefreader.corrections import ADD, Correction, apply_corrections
 from briefreader.entity_backend import EntityBackend
 from briefreader.entity_types import Entity
 from briefreader.indexing import (
@@ -44,11 +44,14 @@ from briefreader.indexing import (
     index_files,
     index_record,
 )
+from briefreader.marks import MarkedNames, Names
 from briefreader.paths import AppPaths
 from briefreader.store import AnnotationStore, ArticleRef
 
-INDEX_VERSION = 5
-FIRST_ROWS_VERSION = 1
+INDEX_VERSION = 6  # 6: datelines without a year get a year; Markdown front matter read
+FIRST_ROWS_VERSION = 2
+# The same empty answer every time, so whoever caches on it sees nothing changed.
+NO_MARKS: dict[str, Names] = {}
 FIRST_ROWS = 200  # more than any terminal shows at once
 LEDE_CHARS = 240
 
@@ -196,6 +199,7 @@ class Library:
         self.backend = backend or EntityBackend(EntitySettings(), paths.data_dir)
         # Article id → (label, name) of each distinct entity: filters and the entity index.
         self.entity_names = EntityNames()
+        self._marks = MarkedNames(paths.marks_file)
         # Hears (done, total) when a listing must read files no progress was asked for:
         # after an upgrade of the recognizer every file is read again, which takes a while.
         self.indexing_progress: Callable[[int, int], None] | None = None
@@ -487,6 +491,19 @@ class Library:
         self._summaries = None
         self.summaries(trust_index=True)  # the next start's first screen, from what was indexed
         return report
+
+    def marked_names(self, corrections: Iterable[Correction]) -> dict[str, Names]:
+        """Article id → entity names with the user's marks (`add` corrections) applied.
+
+        Only the articles that hold a marked name, whose names in the index (from the
+        recognizer alone) miss it; the entity index, the `entity:` filter and exports
+        lay these over the index's names. Nothing to do (and no cost) without marks.
+        """
+        if not any(c.kind == ADD for c in corrections):
+            return NO_MARKS
+        entries = list(self._index.items())  # a snapshot: a worker may be adding rows
+        articles = {entry.summary.id: path for path, entry in entries}
+        return self._marks.names(corrections, articles.items(), self.entity_names.version)
 
     def load(self, summary: ArticleSummary) -> tuple[Article, list[Entity]]:
         """The full article with its entities, read from its file when it is opened."""

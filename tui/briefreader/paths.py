@@ -39,6 +39,11 @@ class AppPaths:
         return self.data_dir / "first-rows.json"
 
     @property
+    def marks_file(self) -> Path:
+        """A rebuildable cache: which articles hold each name the user marked as an entity."""
+        return self.data_dir / "marked-names.json"
+
+    @property
     def drafts_dir(self) -> Path:
         """Notes being typed, autosaved about once a second until the editor closes."""
         return self.data_dir / "drafts"

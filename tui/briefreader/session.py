@@ -37,8 +37,13 @@ class Session:
     def name_corrector(self) -> NameCorrector:
         """The user's entity corrections ready for names; rebuilt only when they change."""
         corrections = tuple(self.store.corrections())
-        if self._corrector is None or self._corrector[0] != corrections:
-            self._corrector = (corrections, NameCorrector(corrections))
+        marked = self.library.marked_names(corrections)
+        if (
+            self._corrector is None
+            or self._corrector[0] != corrections
+            or self._corrector[1].marked is not marked
+        ):
+            self._corrector = (corrections, NameCorrector(corrections, marked))
         return self._corrector[1]
 
     def entity_index(self) -> EntityIndex:
@@ -52,7 +57,10 @@ class Session:
         if self._entity_index is None or self._entity_index[0] != stamp:
             # A snapshot: a worker may be adding articles' names while this is built.
             packed = list(self.library.entity_names.packed.items())
-            index = EntityIndex(((i, decode_names(p)) for i, p in packed), corrector.rules)
+            index = EntityIndex(
+                ((i, corrector.article_names(i, decode_names(p))) for i, p in packed),
+                corrector.rules,
+            )
             self._entity_index = (stamp, index)
         return self._entity_index[1]
 
@@ -64,7 +72,7 @@ class Session:
 
     def _entity_stamp(self, corrector: NameCorrector) -> object:
         names = self.library.entity_names
-        return (names.version, len(names.packed), corrector.rules.items)
+        return (names.version, len(names.packed), corrector.rules.items, corrector.marked)
 
     @property
     def export_target(self) -> Path:
