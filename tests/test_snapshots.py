@@ -93,8 +93,17 @@ def test_article_list_with_tag_panel_80x24_light(snap_compare, make_session):
         await pilot.press("number_sign")
         await _settle(pilot)
         # The panel narrows the list, which lays its columns out again on the resize that
-        # follows; under load that comes a moment later.
-        await pilot.pause(0.3)
+        # follows; under load that comes a moment later: wait for it, not for a time.
+        from briefreader.ui.article_table import ListHeader, columns_for
+
+        table = pilot.app.list_screen.table
+        header = pilot.app.list_screen.query_one(ListHeader)
+        for _ in range(100):
+            width = table.size.width
+            if 0 < width < 80 and table.columns == header.columns == columns_for(width):
+                break
+            await pilot.pause(0.05)
+        await _settle(pilot)
 
     app = _themed(make_session, "textual-light")
     assert snap_compare(app, terminal_size=(80, 24), run_before=tag_panel)
