@@ -585,3 +585,42 @@ def test_a_mistyped_command_is_a_user_error_not_an_empty_tui(cli):
     result = cli("frob")
     assert_user_error(result, "frob")
     assert "commands are add, list" in result.err
+
+
+# -- a corrupted database --------------------------------------------------------------
+
+
+def test_backups_from_before_a_corruption_survive_later_sessions(cli, data: Path):
+    # QA: truncate the file, then five changing commands rotated out every good backup.
+    for n in range(7):
+        assert cli("tag", ID_000, f"good{n}").code == 0
+    good = sorted((data / "backups").glob("briefreader-*.json"))
+    assert len(good) == 5
+    good_bytes = {p.name: p.read_bytes() for p in good}
+    db = data / "briefreader.json"
+    with db.open("r+b") as handle:
+        handle.truncate(1000)
+
+    listed = cli("list")
+    assert listed.code == 0
+    pinned = [p for p in (data / "backups").iterdir() if p.is_dir()]
+    assert len(pinned) == 1 and pinned[0].name.startswith("before-corruption-")
+    assert str(pinned[0]) in listed.err and "copy one over" in listed.err
+    for n in range(1, 6):
+        assert cli("tag", ID_000, f"t{n}").code == 0
+
+    kept = {p.name: p.read_bytes() for p in pinned[0].glob("*.json")}
+    assert kept == good_bytes
+    restored = json.loads(kept[max(kept)])
+    tags = [d["tags"] for d in restored["annotations"].values()]
+    assert any("good5" in t for t in tags)
+    # Rotation goes on for the new database's own backups (the first session had no file).
+    assert len(list((data / "backups").glob("briefreader-*.json"))) == 4
+
+
+def test_a_corrupted_database_without_backups_says_so(cli, data: Path):
+    data.mkdir()
+    (data / "briefreader.json").write_bytes(b'{"annotations": {"1": {"art')
+    result = cli("list")
+    assert result.code == 0
+    assert "no backups" in result.err
