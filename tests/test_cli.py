@@ -414,6 +414,27 @@ def test_add_folder_reports_added_and_skipped(cli, tmp_path: Path):
     assert "added 0 article(s), 3 already in the library" in again.out
 
 
+def test_an_annotated_sample_stays_in_the_library_after_a_folder_is_added(cli, tmp_path: Path):
+    # QA: the samples were tagged and noted, then `add ~/news` made them unreachable.
+    assert {r["id"] for r in listing(cli)} == {ID_000, ID_002}
+    assert cli("tag", ID_000, "Union State").code == 0
+    assert cli("note", ID_000, "my take on the drills").code == 0
+    assert cli("add", str(make_folder(tmp_path))).code == 0
+
+    listed = {r["id"]: r for r in listing(cli)}
+    assert ID_000 in listed and listed[ID_000]["entities"] > 0
+    assert ID_002 not in listed  # never annotated: it made way, as INTERFACE.md says
+    assert len(listed) == 4
+    assert cli("note", ID_000).out == "my take on the drills\n"
+    assert cli("tag", ID_000[:8], "t2").code == 0
+    pages = tmp_path / "vault"
+    assert cli("export", "-o", f"{pages}/").code == 0
+    (page,) = pages.glob("*.md")
+    assert "Union-State" in page.read_text("utf-8")
+    assert "Belarus" in page.read_text("utf-8")  # its entities came along
+    assert cli("note", ID_002).code == 1
+
+
 def test_add_with_everything_skipped_exits_1(cli, tmp_path: Path):
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02\x03")

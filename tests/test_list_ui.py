@@ -231,6 +231,27 @@ async def test_an_annotated_article_whose_file_vanished_is_reported(make_session
     assert session.store.annotation(riga.id).note == "dockers: follow up"  # kept
 
 
+async def test_annotated_samples_stay_listed_and_are_never_called_missing(make_session, tmp_path):
+    # QA: a starred and a highlighted sample vanished when a folder was added, and the
+    # app then said they had no file "(moved or deleted?)".
+    session = make_session()
+    first, second = session.library.summaries()
+    session.store.toggle_star([first.id])
+    session.store.set_note(second.ref, "my take")
+    write_wires(tmp_path / "wires")
+    session.library.add([tmp_path / "wires"])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        shown = {entry.summary.id for entry in app.list_screen.table.entries}
+        assert {first.id, second.id} <= shown
+        assert len(shown) == 6
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "no file in the library" not in toasts
+    assert session.library.missing_annotated([]) == []  # samples are never missing
+
+
 async def test_a_folder_given_again_at_launch_brings_no_repeated_warnings(make_session, tmp_path):
     write_wires(tmp_path / "wires")
     (tmp_path / "wires" / "empty.txt").write_text("", encoding="utf-8")

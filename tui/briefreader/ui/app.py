@@ -421,8 +421,7 @@ class BriefreaderApp(App[None]):
         """Annotated articles whose file is no longer in the library: say so, once."""
         if self._missing_said or self.showing_samples:
             return
-        shown = {s.id for s in summaries}
-        missing = [a for a in self.session.store.annotations() if a.article_id not in shown]
+        missing = self.session.library.missing_annotated(summaries)
         if missing:
             self._missing_said = True
             self.say(
