@@ -21,7 +21,7 @@ from briefreader.crashlog import write_crash_log
 from briefreader.library import ArticleSummary
 from briefreader.session import Session, open_session
 from briefreader.storage import NewerSchemaError
-from briefreader.tags import TagEdit, normalise_tag, not_a_tag_message, not_tags, tag_key
+from briefreader.tags import normalise_tag, not_a_tag_message, parse_tag_arguments, tag_key
 from briefreader.textsafety import one_line, visible
 
 COMMANDS = ("add", "list", "tag", "note", "entities", "export", "import")
@@ -285,16 +285,12 @@ def _cmd_list(session: Session, args: argparse.Namespace) -> int:
 
 def _cmd_tag(session: Session, args: argparse.Namespace) -> int:
     summary = session.library.resolve(args.article)
-    # The shell already split the words: each argument is one tag ("Union State" too), and
-    # a comma separates tags as in the TUI prompt ("a,b" is two, not "ab").
-    words = [part for word in args.tags for part in word.split(",") if part.strip()]
+    # Read as the TUI prompt reads 'Union State, a,b': each argument one tag, commas split.
+    edit = parse_tag_arguments(args.tags, remove=args.remove)
     # Like the TUI prompt: a word that is no tag refuses the whole command, changing nothing.
-    refused = not_tags(words or args.tags)
-    if refused:
+    if edit.refused:
         example = "e.g. briefreader tag ID defense"
-        raise UserError(f"{not_a_tag_message(refused)}; nothing changed ({example})")
-    tags = tuple(dict.fromkeys(map(normalise_tag, words)))
-    edit = TagEdit(add=(), remove=tags) if args.remove else TagEdit(add=tags, remove=())
+        raise UserError(f"{not_a_tag_message(edit.refused)}; nothing changed ({example})")
     session.store.edit_tags([summary.ref], edit)
     current = session.store.annotation(summary.id).tags
     print(f"{summary.id}: {' '.join('#' + t for t in current) or '(no tags)'}")
