@@ -645,3 +645,32 @@ def test_a_corrupted_database_without_backups_says_so(cli, data: Path):
     result = cli("list")
     assert result.code == 0
     assert "no backups" in result.err
+
+
+# -- usage errors that say what to do -----------------------------------------------------
+
+
+def test_a_tag_starting_with_a_dash_points_to_remove(cli, data: Path, capsys):
+    # QA: "the following arguments are required: TAG", which says nothing of --remove.
+    assert cli("tag", ID_000, "germany").code == 0
+    result = cli("tag", ID_000, "-germany")
+    assert result.code == 2
+    assert "usage: briefreader tag" in result.err
+    assert "--remove" in result.err and "-- -germany" in result.err
+    assert "required" not in result.err
+    # The hint works: after --, a leading '-' removes the tag, as in the TUI prompt.
+    assert main(["--data-dir", str(data), "tag", ID_000, "--", "-germany"]) == 0
+    assert capsys.readouterr().out == f"{ID_000}: (no tags)\n"
+
+
+def test_an_unknown_option_of_a_command_shows_that_commands_usage(cli):
+    result = cli("list", "--bogus")
+    assert result.code == 2
+    assert "usage: briefreader list" in result.err and "--bogus" in result.err
+    assert "COMMAND" not in result.err
+
+
+def test_tagging_an_empty_file_says_what_to_do(cli, tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert_user_error(cli("tag", str(empty), "x"), "empty file", "an id from 'briefreader list'")

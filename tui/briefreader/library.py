@@ -566,7 +566,13 @@ class Library:
         """Find an article by file path or by (a unique prefix of) its id."""
         candidate = Path(path_or_id).expanduser()
         if candidate.is_file():
-            summary, changed = self._indexed(candidate.resolve())
+            try:
+                summary, changed = self._indexed(candidate.resolve())
+            except ArticleError as error:  # "empty file" alone does not say what to do
+                raise ArticleError(
+                    f"{path_or_id}: {error}, so there is no article to work on; pass an "
+                    "article's file, or an id from 'briefreader list'"
+                ) from error
             if changed:
                 self._save_index()
             return summary
