@@ -414,6 +414,27 @@ def test_add_folder_reports_added_and_skipped(cli, tmp_path: Path):
     assert "added 0 article(s), 3 already in the library" in again.out
 
 
+def test_an_annotated_sample_stays_in_the_library_after_a_folder_is_added(cli, tmp_path: Path):
+    # QA: the samples were tagged and noted, then `add ~/news` made them unreachable.
+    assert {r["id"] for r in listing(cli)} == {ID_000, ID_002}
+    assert cli("tag", ID_000, "Union State").code == 0
+    assert cli("note", ID_000, "my take on the drills").code == 0
+    assert cli("add", str(make_folder(tmp_path))).code == 0
+
+    listed = {r["id"]: r for r in listing(cli)}
+    assert ID_000 in listed and listed[ID_000]["entities"] > 0
+    assert ID_002 not in listed  # never annotated: it made way, as INTERFACE.md says
+    assert len(listed) == 4
+    assert cli("note", ID_000).out == "my take on the drills\n"
+    assert cli("tag", ID_000[:8], "t2").code == 0
+    pages = tmp_path / "vault"
+    assert cli("export", "-o", f"{pages}/").code == 0
+    (page,) = pages.glob("*.md")
+    assert "Union-State" in page.read_text("utf-8")
+    assert "Belarus" in page.read_text("utf-8")  # its entities came along
+    assert cli("note", ID_002).code == 1
+
+
 def test_add_with_everything_skipped_exits_1(cli, tmp_path: Path):
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02\x03")
@@ -608,3 +629,71 @@ def test_export_says_how_many_articles_a_date_filter_could_not_place(cli):
     result = cli("export", "--since", "2025-01", "--all")
     assert result.code == 0
     assert "note: 1 article dated without a year left out by --since/--until" in result.err
+
+
+# -- a corrupted database --------------------------------------------------------------
+
+
+def test_backups_from_before_a_corruption_survive_later_sessions(cli, data: Path):
+    # QA: truncate the file, then five changing commands rotated out every good backup.
+    for n in range(7):
+        assert cli("tag", ID_000, f"good{n}").code == 0
+    good = sorted((data / "backups").glob("briefreader-*.json"))
+    assert len(good) == 5
+    good_bytes = {p.name: p.read_bytes() for p in good}
+    db = data / "briefreader.json"
+    with db.open("r+b") as handle:
+        handle.truncate(1000)
+
+    listed = cli("list")
+    assert listed.code == 0
+    pinned = [p for p in (data / "backups").iterdir() if p.is_dir()]
+    assert len(pinned) == 1 and pinned[0].name.startswith("before-corruption-")
+    assert str(pinned[0]) in listed.err and "copy one over" in listed.err
+    for n in range(1, 6):
+        assert cli("tag", ID_000, f"t{n}").code == 0
+
+    kept = {p.name: p.read_bytes() for p in pinned[0].glob("*.json")}
+    assert kept == good_bytes
+    restored = json.loads(kept[max(kept)])
+    tags = [d["tags"] for d in restored["annotations"].values()]
+    assert any("good5" in t for t in tags)
+    # Rotation goes on for the new database's own backups (the first session had no file).
+    assert len(list((data / "backups").glob("briefreader-*.json"))) == 4
+
+
+def test_a_corrupted_database_without_backups_says_so(cli, data: Path):
+    data.mkdir()
+    (data / "briefreader.json").write_bytes(b'{"annotations": {"1": {"art')
+    result = cli("list")
+    assert result.code == 0
+    assert "no backups" in result.err
+
+
+# -- usage errors that say what to do -----------------------------------------------------
+
+
+def test_a_tag_starting_with_a_dash_points_to_remove(cli, data: Path, capsys):
+    # QA: "the following arguments are required: TAG", which says nothing of --remove.
+    assert cli("tag", ID_000, "germany").code == 0
+    result = cli("tag", ID_000, "-germany")
+    assert result.code == 2
+    assert "usage: briefreader tag" in result.err
+    assert "--remove" in result.err and "-- -germany" in result.err
+    assert "required" not in result.err
+    # The hint works: after --, a leading '-' removes the tag, as in the TUI prompt.
+    assert main(["--data-dir", str(data), "tag", ID_000, "--", "-germany"]) == 0
+    assert capsys.readouterr().out == f"{ID_000}: (no tags)\n"
+
+
+def test_an_unknown_option_of_a_command_shows_that_commands_usage(cli):
+    result = cli("list", "--bogus")
+    assert result.code == 2
+    assert "usage: briefreader list" in result.err and "--bogus" in result.err
+    assert "COMMAND" not in result.err
+
+
+def test_tagging_an_empty_file_says_what_to_do(cli, tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert_user_error(cli("tag", str(empty), "x"), "empty file", "an id from 'briefreader list'")

@@ -99,6 +99,9 @@ async def test_filter_the_library_by_an_entity_from_the_reader(make_session):
 async def test_correcting_entities_applies_everywhere_and_undoes(make_session):
     session = make_session()
     app = BriefreaderApp(session)
+    said: list[str] = []
+    say = app.say
+    app.say = lambda message, *args: (said.append(message), say(message, *args))[1]
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         index = next(i for i, t in enumerate(table_titles(app)) if t.startswith(TITLE_002))
@@ -137,6 +140,14 @@ async def test_correcting_entities_applies_everywhere_and_undoes(make_session):
         assert any(e.text == "Eurasian security" and e.label == "ORG" for e in reader.entities)
     kinds = sorted(c.kind for c in session.store.corrections())
     assert kinds == ["add", "alias", "reject"]
+    # QA: "... is an organisation, in every article in every article; u undoes it".
+    corrections = [m for m in said if m.endswith("u undoes it")]
+    assert corrections == [
+        "“West” is a date, in every article; u undoes it",
+        "“West” is not an entity, in any article; u undoes it",
+        "“Mezentsev” counts as “Dmitry Mezentsev”, in every article; u undoes it",
+        "“Eurasian security” is an organisation, in every article; u undoes it",
+    ]
     # The CLI sees the same corrections: they apply to every article.
     summary = session.library.resolve(index_id := reader.summary.id)
     _, entities = session.library.load(summary)

@@ -29,6 +29,7 @@ from briefreader.export_markdown import (
     BEGIN,
     END,
     article_file,
+    demote_headings,
     digest,
     escape_markdown,
     obsidian_tag,
@@ -145,6 +146,29 @@ def test_golden_article_file_and_entity_page(session: Session, tmp_path: Path):
     check_golden("article.md", article.read_text(encoding="utf-8"))
     check_golden("entity-page.md", (out / "entities" / "dmitry-mezentsev.md").read_text())
     assert bolstering.id in article.read_text(encoding="utf-8")
+
+
+def test_headings_in_a_note_go_below_the_exports_own_headings(session: Session, tmp_path):
+    # QA: a note starting "# My take" became a second H1 of the exported file.
+    no_plans, _ = refs(session)
+    note = "# My take\n\nNo expansion.\n\n## Why\n\n```\n# a comment\n```\n#hashtag"
+    session.store.set_note(no_plans, note)
+    result = run_export(session, ExportOptions("md", tmp_path / "vault", folder=True))
+    (page,) = result.written
+    lines = page.read_text(encoding="utf-8").splitlines()
+    headings = [line for line in lines if line.startswith("# ") and line != "# a comment"]
+    assert headings == [f"# {no_plans.title}"]
+    assert "### My take" in lines and "#### Why" in lines
+    assert "# a comment" in lines and "#hashtag" in lines  # code and tags left alone
+    digest_lines = export(session).splitlines()
+    assert "#### My take" in digest_lines and "##### Why" in digest_lines
+    assert session.store.annotation(no_plans.id).note == note  # the note itself unchanged
+
+
+def test_demoted_headings_stop_at_six_and_underlines_become_hashes():
+    assert demote_headings("##### deep\n###### deeper", 2) == "###### deep\n###### deeper"
+    assert demote_headings("Title\n=====\n\nPart\n---", 2) == "### Title\n\n#### Part"
+    assert demote_headings("text\n\n---\n\n- item\n---", 2) == "text\n\n---\n\n- item\n---"
 
 
 def test_golden_json_backup(session: Session):

@@ -232,6 +232,27 @@ async def test_an_annotated_article_whose_file_vanished_is_reported(make_session
     assert session.store.annotation(riga.id).note == "dockers: follow up"  # kept
 
 
+async def test_annotated_samples_stay_listed_and_are_never_called_missing(make_session, tmp_path):
+    # QA: a starred and a highlighted sample vanished when a folder was added, and the
+    # app then said they had no file "(moved or deleted?)".
+    session = make_session()
+    first, second = session.library.summaries()
+    session.store.toggle_star([first.id])
+    session.store.set_note(second.ref, "my take")
+    write_wires(tmp_path / "wires")
+    session.library.add([tmp_path / "wires"])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        shown = {entry.summary.id for entry in app.list_screen.table.entries}
+        assert {first.id, second.id} <= shown
+        assert len(shown) == 6
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "no file in the library" not in toasts
+    assert session.library.missing_annotated([]) == []  # samples are never missing
+
+
 async def test_a_folder_given_again_at_launch_brings_no_repeated_warnings(make_session, tmp_path):
     write_wires(tmp_path / "wires")
     (tmp_path / "wires" / "empty.txt").write_text("", encoding="utf-8")
@@ -332,3 +353,35 @@ async def test_a_new_filter_puts_the_cursor_on_its_first_row(make_session, tmp_p
         await settle(pilot)
         assert len(table.entries) == 2
         assert table.cursor == 0 and table.current.summary.title == table.entries[0].summary.title
+
+
+async def test_clearing_a_filter_scrolls_the_cursor_row_into_view(make_session, tmp_path: Path):
+    # QA at 80x24: sort by title, filter source:ap (a list that fits, so no scrollbar),
+    # open and close an article, clear the filter: the cursor row was below the screen.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(60):
+        if n % 7 == 0:
+            text = f"Zeta wire {n:02d}\n\nKYIV, May {n % 28 + 1}, 2025 (AP) - Text {n}.\n"
+        else:
+            text = f"Alpha wire {n:02d}\n\nMINSK, May {n % 28 + 1}. /TASS/. Text {n}.\n"
+        (folder / f"{n:02d}.txt").write_text(text, encoding="utf-8")
+    session = make_session()
+    session.library.add([folder])
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "o", "o")
+        assert app.list_screen.sort_key == "title"
+        await pilot.press("slash", *"source:ap", "escape", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        table = app.list_screen.table
+        assert len(table.entries) == 60
+        assert table.current.summary.title.startswith("Zeta")
+        assert table.cursor > table.size.height  # the case: a row far below the top
+        top = table.scroll_offset.y
+        assert top <= table.cursor < top + table.size.height

@@ -8,6 +8,7 @@ import pytest
 
 from briefreader.config import load_config
 from briefreader.config_edit import ConfigEditError, set_top_level
+from briefreader.keymap import KeyUse, plan_overrides
 from briefreader.ui.app import BriefreaderApp
 from briefreader.ui.dialogs import TagPrompt
 from pilot import settle
@@ -70,6 +71,49 @@ async def test_key_overrides_from_config(make_session, data_dir: Path):
         await pilot.pause()
         assert isinstance(app.screen, TagPrompt)
     assert any("'no_such_action' is not an action" in p for p in session.problems)
+
+
+async def test_a_key_override_that_takes_another_actions_key_is_refused_with_a_warning(
+    make_session, data_dir: Path
+):
+    # QA: tag = "s" silently left star (s) without a key, the footer still showing it.
+    data_dir.mkdir(parents=True)
+    (data_dir / "config.toml").write_text('[keys]\ntag = "s"\nnote = "N"\n', encoding="utf-8")
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TagPrompt)
+        assert session.store.reading_state(first.id).starred  # s still stars
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagPrompt)  # tag stays on t
+    (clash,) = [p for p in session.problems if "tag = " in p]
+    assert "tag" in clash and "star" in clash and "pick a free key for tag" in clash
+    assert "\n" not in clash
+    assert "would take s from star" in toasts
+    # note = "N" takes N from the reader's previous-match key: refused too, not silent.
+    assert any("note" in p and "would take N" in p for p in session.problems)
+
+
+def test_key_overrides_that_swap_two_actions_are_both_applied():
+    uses = [
+        KeyUse("tag", "tag", "Tag", ("t",)),
+        KeyUse("star", "star", "Star", ("s",)),
+        KeyUse(None, "move(1)", "Down", ("down", "j")),
+    ]
+    swap = plan_overrides({"tag": "s", "star": "t"}, [uses], "config.toml")
+    assert swap.apply == {"tag": "s", "star": "t"} and swap.problems == []
+    onto_j = plan_overrides({"tag": "j", "star": "f"}, [uses], "config.toml")
+    assert onto_j.apply == {"star": "f"}
+    assert onto_j.problems == [
+        'config.toml: [keys] tag = "j" would take j from Down, leaving it without a key, so '
+        "it was not applied (tag stays on t); pick a free key for tag"
+    ]
 
 
 async def test_theme_picked_in_the_app_is_saved_and_used_next_time(make_session, data_dir):

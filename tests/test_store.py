@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from briefreader import storage as storage_module
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.store import Annotation, AnnotationStore, ArticleRef
-from briefreader.tags import TagEdit, normalise_tag, parse_tag_input, tag_key
+from briefreader.tags import (
+    TagEdit,
+    normalise_tag,
+    parse_tag_arguments,
+    parse_tag_input,
+    tag_key,
+)
 
 A = ArticleRef("aaaaaaaaaaaa", "First story", "/news/a.txt", "2025-12-19", "Minsk", "TASS")
 B = ArticleRef("bbbbbbbbbbbb", "Second story", "/news/b.txt", None, "Kyiv", "Reuters")
@@ -118,10 +124,23 @@ def test_normalise_tag():
 
 
 def test_parse_tag_input_adds_and_removes():
-    edit = parse_tag_input("defense, #Minsk -draft Defense")
+    edit = parse_tag_input("defense #Minsk -draft Defense")
     assert edit.add == ("defense", "Minsk")
     assert edit.remove == ("draft",)
     assert edit.refused == ()
+    edit = parse_tag_input("defense, #Minsk, -draft,Defense")
+    assert (edit.add, edit.remove) == (("defense", "Minsk"), ("draft",))
+
+
+def test_with_a_comma_the_prompt_reads_tags_as_the_cli_does():
+    # QA: 'Union State, belarus russia' gave four tags; the CLI and README say #Union-State.
+    edit = parse_tag_input("Union State, belarus russia")
+    assert edit.add == ("Union-State", "belarus-russia")
+    assert parse_tag_input("Union State").add == ("Union", "State")  # no comma: as before
+    assert parse_tag_input("-old draft, new").remove == ("old-draft",)
+    cli = parse_tag_arguments(["Union State", "belarus russia"])
+    assert cli == parse_tag_input("Union State, belarus russia")
+    assert parse_tag_arguments(["a,b", "x"], remove=True).remove == ("a", "b", "x")
 
 
 def test_words_that_leave_no_tag_are_refused_not_dropped():

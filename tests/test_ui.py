@@ -141,6 +141,23 @@ async def test_tag_prompt_completes_existing_tags_and_removes_with_minus(make_se
         assert session.store.annotation(summary.id).tags == []
 
 
+async def test_tag_prompt_with_commas_keeps_spaced_names_as_one_tag(make_session):
+    # QA: 'Union State, belarus russia' gave #Union #State #belarus #russia; the CLI
+    # (briefreader tag ID "Union State") and README say #Union-State.
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        await pilot.press("t", *"Union State, belarus russia", "enter")
+        await pilot.pause()
+        assert session.store.annotation(first.id).tags == ["Union-State", "belarus-russia"]
+        await pilot.press("t", *"drills minsk", "enter")  # no comma: spaces separate
+        await pilot.pause()
+        tags = session.store.annotation(first.id).tags
+        assert tags == ["Union-State", "belarus-russia", "drills", "minsk"]
+
+
 async def test_escape_from_tag_prompt_keeps_typed_text(make_session):
     app = BriefreaderApp(make_session())
     async with app.run_test(size=(100, 30)) as pilot:

@@ -21,7 +21,7 @@ from briefreader.crashlog import write_crash_log
 from briefreader.library import ArticleSummary
 from briefreader.session import Session, open_session
 from briefreader.storage import NewerSchemaError
-from briefreader.tags import TagEdit, normalise_tag, not_a_tag_message, not_tags, tag_key
+from briefreader.tags import normalise_tag, not_a_tag_message, parse_tag_arguments, tag_key
 from briefreader.textsafety import one_line, visible
 
 COMMANDS = ("add", "list", "tag", "note", "entities", "export", "import")
@@ -41,18 +41,56 @@ def _common(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+class CommandParser(argparse.ArgumentParser):
+    """The top-level parser, knowing each command's parser so a usage error shows its usage.
+
+    argparse reports an unknown option of a command ('list --bogus') from the top-level
+    parser, with the top-level usage, which does not tell what 'list' takes.
+    """
+
+    commands: dict[str, argparse.ArgumentParser]
+
+    def parse_command(self, argv: list[str]) -> argparse.Namespace:
+        """Parse `argv`; a usage error names the command's usage, not the top level's."""
+        command = _first_positional(argv)
+        sub = self.commands.get(command or "")
+        if command == "tag" and sub is not None:
+            _refuse_dash_tag(sub, argv)
+        args, extra = self.parse_known_args(argv)
+        if extra:
+            (sub or self).error(f"unrecognized arguments: {' '.join(extra)}")
+        return args
+
+
+def _refuse_dash_tag(tag: argparse.ArgumentParser, argv: list[str]) -> None:
+    """'tag ID -germany': argparse takes '-germany' for an option and says TAG is missing."""
+    known = {"-h", "--help", "--remove", "--data-dir"}
+    for word in argv[argv.index("tag") + 1 :]:
+        if word == "--":
+            return
+        if word.startswith("-") and len(word) > 1 and word not in known and word[1] != "-":
+            tag.error(
+                f"{word!r} looks like an option; to remove the tag use --remove "
+                f"(briefreader tag ID {word[1:]} --remove), or put -- before it "
+                f"(briefreader tag ID -- {word})"
+            )
+
+
+def build_parser() -> CommandParser:
     """The subcommand parser; `briefreader [PATH ...]` without a command opens the TUI."""
     from briefreader.export import FORMATS  # exports load only for the commands
 
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="briefreader",
         description="Read news articles with entities highlighted; tag, note and export.",
         epilog="Run 'briefreader [PATH ...]' without a command to open the reader.",
     )
     parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
     _common(parser, top_level=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser
+    )
+    parser.commands = commands.choices
 
     add = commands.add_parser("add", help="add files or folders to the library")
     add.add_argument("paths", nargs="+", metavar="PATH")
@@ -150,7 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser() if wants_command else build_tui_parser()
     if not wants_command and "--help" in args_list:
         parser = build_parser()
-    args = parser.parse_args(args_list)
+    if isinstance(parser, CommandParser):
+        args = parser.parse_command(args_list)
+    else:
+        args = parser.parse_args(args_list)
     session: Session | None = None
     try:
         session = open_session(args.data_dir)
@@ -285,16 +326,12 @@ def _cmd_list(session: Session, args: argparse.Namespace) -> int:
 
 def _cmd_tag(session: Session, args: argparse.Namespace) -> int:
     summary = session.library.resolve(args.article)
-    # The shell already split the words: each argument is one tag ("Union State" too), and
-    # a comma separates tags as in the TUI prompt ("a,b" is two, not "ab").
-    words = [part for word in args.tags for part in word.split(",") if part.strip()]
+    # Read as the TUI prompt reads 'Union State, a,b': each argument one tag, commas split.
+    edit = parse_tag_arguments(args.tags, remove=args.remove)
     # Like the TUI prompt: a word that is no tag refuses the whole command, changing nothing.
-    refused = not_tags(words or args.tags)
-    if refused:
+    if edit.refused:
         example = "e.g. briefreader tag ID defense"
-        raise UserError(f"{not_a_tag_message(refused)}; nothing changed ({example})")
-    tags = tuple(dict.fromkeys(map(normalise_tag, words)))
-    edit = TagEdit(add=(), remove=tags) if args.remove else TagEdit(add=tags, remove=())
+        raise UserError(f"{not_a_tag_message(edit.refused)}; nothing changed ({example})")
     session.store.edit_tags([summary.ref], edit)
     current = session.store.annotation(summary.id).tags
     print(f"{summary.id}: {' '.join('#' + t for t in current) or '(no tags)'}")

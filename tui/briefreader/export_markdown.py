@@ -72,6 +72,60 @@ def properties(item: ExportItem) -> dict[str, object]:
     }
 
 
+_ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def demote_headings(note: str, level: int) -> str:
+    """The note with every heading moved below `level` (its own section's heading).
+
+    A note is written freely, often starting "# My take"; copied as it is, that became a
+    second title of the exported file and broke its outline. Each heading goes down by
+    `level` (at most to ######), so the note's own structure is kept under "Notes".
+    Underlined headings become '#' ones; code blocks are left as they are.
+    """
+    lines = note.split("\n")
+    out: list[str] = []
+    fence = ""
+    for number, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            out.append(line)
+            continue
+        if opened:
+            fence = opened.group(1)
+            out.append(line)
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            deeper = "#" * min(6, len(atx.group(2)) + level)
+            out.append(f"{atx.group(1)}{deeper}{line[atx.end() :]}")
+            continue
+        underline = _SETEXT.match(line)
+        if underline and _plain_line_alone(lines, number - 1):
+            own = 1 if underline.group(1)[0] == "=" else 2
+            out[-1] = f"{'#' * min(6, own + level)} {out[-1].strip()}"
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+_NOT_PLAIN = re.compile(r"^(?: {4}|\t| {0,3}(?:[-*+>|#]|\d+[.)]|`{3}|~{3}))")
+
+
+def _plain_line_alone(lines: list[str], number: int) -> bool:
+    """Whether line `number` is a one-line paragraph: text an underline makes a heading."""
+    if number < 0 or not lines[number].strip() or _NOT_PLAIN.match(lines[number]):
+        return False
+    before = lines[number - 1] if number else ""
+    # After a blank line, a heading or a code block's closing fence (here, the underline is
+    # outside any code block, so a fence just above the text closed one).
+    return not before.strip() or bool(_ATX.match(before) or _FENCE.match(before))
+
+
 def _quote(highlight: Highlight, meanings: Mapping[str, str]) -> list[str]:
     lines = [
         f"> {escape_markdown(line) if line.strip() else ''}".rstrip()
@@ -96,7 +150,8 @@ def article_body(
         names = [n for label in LINKED_LABELS for n in item.entities.get(label, [])]
         lines += ["Mentions: " + " · ".join(wiki_link(n) for n in names), ""]
     if annotation.note.strip():
-        lines += [f"{heading} Notes", "", visible(annotation.note.strip()), ""]
+        note = demote_headings(visible(annotation.note.strip()), len(heading))
+        lines += [f"{heading} Notes", "", note, ""]
     if item.highlights:
         lines += [f"{heading} Highlights", ""]
         for highlight in item.highlights:

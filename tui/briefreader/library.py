@@ -46,7 +46,7 @@ from briefreader.indexing import (
 )
 from briefreader.marks import MarkedNames, Names
 from briefreader.paths import AppPaths
-from briefreader.store import AnnotationStore, ArticleRef
+from briefreader.store import Annotation, AnnotationStore, ArticleRef
 
 INDEX_VERSION = 6  # 6: datelines without a year get a year; Markdown front matter read
 FIRST_ROWS_VERSION = 2
@@ -435,25 +435,64 @@ class Library:
                 return []  # nothing to trust: the checked listing indexes, with progress
             prefixes = tuple(str(root) + os.sep for root in roots)
             exact = {str(root) for root in roots}
+            samples = self._kept_samples()
             indexed = _unique_sorted(
                 entry.summary
                 for path_text, entry in self._index.items()
-                if path_text.startswith(prefixes) or path_text in exact
+                if path_text.startswith(prefixes)
+                or path_text in exact
+                or (path_text in samples.paths and entry.summary.id in samples.ids)
             )
             # Not remembered as the list (the checked one replaces it), but its top is what
             # the next start shows first: a session quit before its check still leaves one.
             self._remember_first_rows(indexed)
             return indexed
         files = [path for root in roots for path in iter_article_files(root)]
+        samples = self._kept_samples()
+        mine = {str(path) for path in files}
+        extra = sorted(path for path in samples.paths if path not in mine)
         # Unreadable files were reported by `add`; the list shows what can be read.
         listed = _unique_sorted(
             summary
-            for _path, summary, _reason in self._index_many(files, progress, found)
-            if summary
+            for path, summary, _reason in self._index_many(
+                files + [Path(p) for p in extra], progress, found
+            )
+            if summary and (str(path) in mine or summary.id in samples.ids)
         )
         self._summaries = listed
         self._remember_first_rows(listed)
         return listed
+
+    def missing_annotated(self, listed: Iterable[ArticleSummary]) -> list[Annotation]:
+        """Annotated articles whose file is in none of the library's folders any more.
+
+        A bundled sample is never one of them: it is in the package, not moved or deleted
+        by the user, and an annotated one is listed anyway.
+        """
+        shown = {s.id for s in listed}
+        missing = [a for a in self.store.annotations() if a.article_id not in shown]
+        if not missing:
+            return []
+        samples: set[str] = set()
+        for path in iter_article_files(seeds_folder()):
+            with contextlib.suppress(OSError, ArticleError):
+                samples.add(self._indexed(path)[0].id)
+        return [a for a in missing if a.article_id not in samples]
+
+    def _kept_samples(self) -> _KeptSamples:
+        """The sample files to list beside the user's folders: those the user annotated.
+
+        The samples make way for the user's own articles, but work done on one (a tag, a
+        note, a highlight, a star) must not vanish with it, so an annotated sample stays.
+        None are kept while the samples are the library anyway.
+        """
+        if self.showing_samples:
+            return _KeptSamples(frozenset(), frozenset())
+        ids = self.store.annotated_ids()
+        if not ids:
+            return _KeptSamples(frozenset(), frozenset())
+        paths = frozenset(str(path) for path in iter_article_files(seeds_folder()))
+        return _KeptSamples(paths, frozenset(ids))
 
     def add(
         self,
@@ -544,7 +583,13 @@ class Library:
         """Find an article by file path or by (a unique prefix of) its id."""
         candidate = Path(path_or_id).expanduser()
         if candidate.is_file():
-            summary, changed = self._indexed(candidate.resolve())
+            try:
+                summary, changed = self._indexed(candidate.resolve())
+            except ArticleError as error:  # "empty file" alone does not say what to do
+                raise ArticleError(
+                    f"{path_or_id}: {error}, so there is no article to work on; pass an "
+                    "article's file, or an id from 'briefreader list'"
+                ) from error
             if changed:
                 self._save_index()
             return summary
@@ -557,6 +602,14 @@ class Library:
                 f"no article with id or path {path_or_id!r}; run 'briefreader list' to see ids"
             )
         raise LookupError(f"{path_or_id!r} matches {len(matches)} articles; type more of the id")
+
+
+@dataclass(frozen=True)
+class _KeptSamples:
+    """Sample files that may be listed beside the user's folders, and the ids that are."""
+
+    paths: frozenset[str]
+    ids: frozenset[str]
 
 
 def _yield_to_other_threads() -> None:

@@ -147,14 +147,39 @@ class JournaledJSONStorage(Storage):
                 raise ValueError("not a TinyDB table map")
         except ValueError:
             kept = self._move_aside(self.path)
+            pinned = self._pin_backups()
+            if pinned is None:
+                restore = f"There were no backups in {self.backup_dir} to restore from."
+            else:
+                restore = (
+                    f"The backups from before were moved to {pinned}, where they are never "
+                    f"rotated out; to restore, quit briefreader and copy one over {self.path}."
+                )
             self.problems.append(
                 f"{self.path} was unreadable, so it was kept as {kept} and a new database "
-                f"was started. To restore, quit briefreader and copy a backup from "
-                f"{self.backup_dir} over {self.path}."
+                f"was started. {restore}"
             )
             self._main_stamp = None
             return {}
         return data
+
+    def _pin_backups(self) -> Path | None:
+        """Move the backups made before a corruption where rotation never deletes.
+
+        The fresh database's own sessions make backups of a nearly empty file; rotating
+        those in would delete every good version the user could restore from. Rotation
+        only looks at the backups folder's top level, so a subfolder keeps them.
+        """
+        backups = sorted(self.backup_dir.glob(f"{self.path.stem}-*.json"))
+        if not backups:
+            return None
+        pinned = _unused(self.backup_dir, "before-corruption-")
+        pinned.mkdir()
+        for backup in backups:
+            os.replace(backup, pinned / backup.name)
+        fsync_folder(pinned)
+        fsync_folder(self.backup_dir)
+        return pinned
 
     def _move_aside(self, path: Path) -> Path:
         """Keep a damaged file's bytes under a name no later move can overwrite."""
@@ -336,12 +361,17 @@ class JournaledJSONStorage(Storage):
 
 
 def _unused_name(path: Path, label: str) -> Path:
-    """`<name>.<label>-<time>`, with a counter if two are made within a microsecond."""
+    """`<name>.<label>-<time>` beside `path`, never the name of a file already there."""
+    return _unused(path.parent, f"{path.name}.{label}-")
+
+
+def _unused(folder: Path, prefix: str) -> Path:
+    """`<prefix><time>` in `folder`, with a counter if two are made within a microsecond."""
     stamp = _timestamp()
-    kept = path.with_name(f"{path.name}.{label}-{stamp}")
+    kept = folder / f"{prefix}{stamp}"
     counter = 1
     while kept.exists():
-        kept = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+        kept = folder / f"{prefix}{stamp}-{counter}"
         counter += 1
     return kept
 

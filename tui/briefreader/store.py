@@ -292,6 +292,17 @@ class AnnotationStore:
         found = (Annotation.from_doc(dict(doc)) for doc in self._tables["annotations"].all())
         return {a.article_id: a for a in found}
 
+    def annotated_ids(self) -> set[str]:
+        """Ids of articles with any work on them: tags, a note, a highlight or a star.
+
+        The library keeps such articles listed even when their folder is no longer one of
+        the library's (the bundled samples, once the user adds a folder of their own).
+        """
+        ids = {a.article_id for a in self.annotations()}
+        for table in ("highlights", "stars"):
+            ids.update(doc.get("article_id") for doc in self._tables[table].all())
+        return {i for i in ids if isinstance(i, str)}
+
     def highlight_counts(self) -> Counter[str]:
         """How many highlights each article has, for the list's marks and filters."""
         return Counter(doc.get("article_id") for doc in self._tables["highlights"].all())

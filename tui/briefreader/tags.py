@@ -55,20 +55,45 @@ class TagEdit:
 
 
 def parse_tag_input(line: str) -> TagEdit:
-    """Split 'defense, minsk -draft' into additions and removals.
+    """Split 'Union State, belarus -draft' into additions and removals.
 
-    Commas or spaces separate tags; a leading '-' removes that tag. A word that leaves no
-    tag ('#', '-', a pasted control character) goes to `refused`, so the prompt can say so
-    rather than silently do less than was typed.
+    With a comma anywhere, commas separate tags and the spaces inside one become '-'
+    ('Union State' is #Union-State, as README's example and the CLI have it); without one,
+    spaces separate ('defense minsk'), as people type quick single words. A leading '-'
+    removes that tag. A part that leaves no tag ('#', '-', a pasted control character)
+    goes to `refused`, so the prompt can say so rather than silently do less than was typed.
     """
+    return _parse_parts(line.split(",") if "," in line else line.split())
+
+
+def parse_tag_arguments(arguments: Iterable[str], remove: bool = False) -> TagEdit:
+    """Tags given as separate command-line words: each one tag, commas inside also split.
+
+    The shell already split the words, so 'Union State' (quoted) is one tag, #Union-State,
+    exactly as the prompt reads 'Union State, ...'. With `remove` (--remove) every tag is
+    removed; a word that parses to nothing at all (',') is refused like '#'.
+    """
+    words = list(arguments)
+    edit = _parse_parts(part for word in words for part in word.split(","))
+    if not (edit.add or edit.remove or edit.refused):
+        return TagEdit((), (), tuple(words))
+    if remove:
+        return TagEdit((), tuple(dict.fromkeys(edit.add + edit.remove)), edit.refused)
+    return edit
+
+
+def _parse_parts(parts: Iterable[str]) -> TagEdit:
+    """One tag per part (blank parts skipped); the prompt and the CLI both end here."""
     add: list[str] = []
     remove: list[str] = []
     refused: list[str] = []
-    for word in line.replace(",", " ").split():
-        target = remove if word.startswith("-") and len(word) > 1 else add
-        tag = normalise_tag(word[1:] if target is remove else word)
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        target = remove if part.startswith("-") and len(part) > 1 else add
+        tag = normalise_tag(part[1:] if target is remove else part)
         if not tag:
-            refused.append(word)
+            refused.append(part)
         elif tag_key(tag) not in {tag_key(t) for t in target}:
             target.append(tag)
     return TagEdit(tuple(add), tuple(remove), tuple(refused))

@@ -32,10 +32,12 @@ from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.drafts import NoteDrafts
 from briefreader.entity_types import Entity
+from briefreader.keymap import KeyUse, plan_overrides, split_keys
 from briefreader.library import AddReport, ArticleSummary, IndexingStopped
 from briefreader.session import Session
 from briefreader.textsafety import one_line
 from briefreader.ui.annotating import AnnotationChanged
+from briefreader.ui.article_table import ArticleTable
 from briefreader.ui.dialogs import NoteEditor
 from briefreader.ui.error_screen import ErrorScreen
 from briefreader.ui.help_screen import HelpScreen
@@ -278,19 +280,20 @@ class BriefreaderApp(App[None]):
         overrides = self.session.config.keys
         if not overrides:
             return
-        known = {
-            binding.id
-            for screen in (BriefreaderApp, ArticleListScreen, ReaderScreen)
-            for owner in screen.__mro__
-            for binding in owner.__dict__.get("BINDINGS", [])
-            if isinstance(binding, Binding) and binding.id
-        }
+        contexts = [
+            _key_uses(BriefreaderApp, ArticleListScreen, ArticleTable),
+            _key_uses(BriefreaderApp, ReaderScreen),
+        ]
+        known = {use.action_id for context in contexts for use in context if use.action_id}
+        where = str(self.session.paths.config_file)
         for unknown in sorted(set(overrides) - known):
             self.session.problems.append(
-                f"{self.session.paths.config_file}: [keys] {unknown!r} is not an action; "
+                f"{where}: [keys] {unknown!r} is not an action; "
                 f"use one of: {', '.join(sorted(known))}."
             )
-        self.set_keymap({k: v for k, v in overrides.items() if k in known})
+        plan = plan_overrides({k: v for k, v in overrides.items() if k in known}, contexts, where)
+        self.session.problems.extend(plan.problems)
+        self.set_keymap(plan.apply)
 
     def _save_theme(self, theme: Theme) -> None:
         """Remember a theme picked in the palette, so the next start looks the same."""
@@ -421,8 +424,7 @@ class BriefreaderApp(App[None]):
         """Annotated articles whose file is no longer in the library: say so, once."""
         if self._missing_said or self.showing_samples:
             return
-        shown = {s.id for s in summaries}
-        missing = [a for a in self.session.store.annotations() if a.article_id not in shown]
+        missing = self.session.library.missing_annotated(summaries)
         if missing:
             self._missing_said = True
             self.say(
@@ -758,3 +760,14 @@ class BriefreaderApp(App[None]):
             yield SystemCommand(
                 "Show starred only", "Filter: starred", lambda: screen.set_filter("starred")
             )
+
+
+def _key_uses(*owners: type) -> list[KeyUse]:
+    """Every binding the classes (and their bases) declare: the keys reachable together."""
+    return [
+        KeyUse(binding.id, binding.action, binding.description, split_keys(binding.key))
+        for cls in owners
+        for owner in cls.__mro__
+        for binding in owner.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding)
+    ]

@@ -184,6 +184,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self.virtual_size = Size(event.size.width, len(self.entries))
         self.post_message(self.ColumnsChanged())
         self.refresh()
+        self.call_after_refresh(self.scroll_to_cursor)  # a smaller window: keep the row in it
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
@@ -217,13 +218,19 @@ class ArticleTable(ScrollView, can_focus=True):
         self.post_message(self.Moved(self.current))
 
     def scroll_to_cursor(self) -> None:
-        """Keep the cursor row on screen."""
+        """Keep the cursor row on screen.
+
+        Forced and at once: right after a short list (no scrollbar, so Textual would not
+        scroll) is replaced by a long one, as when a filter is cleared, the scrollbar is
+        not there yet, and a deferred or unforced scroll left the cursor off-screen, where
+        the next `t` tagged a row nobody could see.
+        """
         height = self.scrollable_content_region.height or 1
         top = self.scroll_offset.y
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, force=True, immediate=True)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+            self.scroll_to(y=self.cursor - height + 1, animate=False, force=True, immediate=True)
 
     def _go(self, index: int) -> None:
         if self.entries:

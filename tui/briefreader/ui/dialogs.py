@@ -59,7 +59,7 @@ class TagAnswer:
 
 
 class TagPrompt(ModalScreen[TagAnswer]):
-    """Ask for tags: comma or space separated, '-tag' removes, existing tags complete."""
+    """Ask for tags: comma separated (space separated without a comma), '-tag' removes."""
 
     BINDINGS = [Binding("escape", "cancel", "Close", show=True)]
 
@@ -79,7 +79,7 @@ class TagPrompt(ModalScreen[TagAnswer]):
             yield Label(Content(f"Current: {current}"), id="current-tags")
             yield Input(
                 value=self.draft,
-                placeholder="tags, comma or space separated; -tag removes; → completes",
+                placeholder="tags, comma separated (or spaces); -tag removes; → completes",
                 suggester=LastWordSuggester(self.known),
                 id="tag-input",
             )

@@ -518,12 +518,16 @@ class ReaderScreen(AnnotatingScreen):
 
     # -- correcting entities -------------------------------------------------------------
 
-    def _correct(self, correction: Correction, said: str) -> None:
-        """Save a correction for every article and show this one with it applied."""
+    def _correct(self, correction: Correction, said: str, scope: str = "in every article") -> None:
+        """Save a correction for every article and show this one with it applied.
+
+        `said` is what the correction means ("“LNG” is not an entity"); the scope is
+        added here once, so no message says it twice.
+        """
         store = self.brief_app.session.store
         store.add_correction(correction)
         self.reload_entities()
-        self.brief_app.say(f"{said} in every article; u undoes it")
+        self.brief_app.say(f"{said}, {scope}; u undoes it")
 
     def reload_entities(self) -> None:
         """Entities again from the library, so corrections (or their undo) show at once."""
@@ -554,7 +558,8 @@ class ReaderScreen(AnnotatingScreen):
         if entity is not None:
             self._correct(
                 Correction(REJECT, entity.text),
-                f"“{one_line(entity.text)}” is not an entity, in any article",
+                f"“{one_line(entity.text)}” is not an entity",
+                scope="in any article",
             )
 
     def action_relabel_entity(self) -> None:
@@ -570,7 +575,7 @@ class ReaderScreen(AnnotatingScreen):
         )
         self._correct(
             Correction(RELABEL, entity.text, label=label),
-            f"“{one_line(entity.text)}” is {_a(LEGEND_NAMES[label])}, in every article",
+            f"“{one_line(entity.text)}” is {_a(LEGEND_NAMES[label])}",
         )
 
     def action_alias_entity(self) -> None:
