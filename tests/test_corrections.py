@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefreader.articles import read_article
 from briefreader.corrections import (
     ADD,
     ALIAS,
@@ -359,3 +360,27 @@ def test_a_marked_name_reaches_the_index_the_filter_and_exports(tmp_path: Path):
         assert again.entity_index().articles_for("Siemens Energy") == {siemens.id}
     finally:
         again.close()
+
+
+def test_a_mark_is_looked_for_in_the_files_once_not_on_every_keystroke(tmp_path: Path):
+    # A filter asks for the marked names on every key: the library (100k rows) is listed
+    # and its files read only when the marks or the library changed.
+    from briefreader.marks import MarkedNames
+
+    story = tmp_path / "siemens.txt"
+    story.write_text(SIEMENS, encoding="utf-8")
+    article_id = read_article(story).id
+    listed: list[int] = []
+
+    def articles():
+        listed.append(1)
+        return [(article_id, str(story))]
+
+    marks = MarkedNames(tmp_path / "marked-names.json")
+    corrections = [Correction(ADD, "Siemens Energy", label="ORG")]
+    first = marks.names(corrections, articles, stamp=1)
+    assert ("ORG", "Siemens Energy") in first[article_id]
+    assert marks.names(corrections, articles, stamp=1) is first
+    assert len(listed) == 1
+    marks.names(corrections, articles, stamp=2)  # the library changed: listed again
+    assert len(listed) == 2

@@ -385,3 +385,48 @@ async def test_clearing_a_filter_scrolls_the_cursor_row_into_view(make_session, 
         assert table.cursor > table.size.height  # the case: a row far below the top
         top = table.scroll_offset.y
         assert top <= table.cursor < top + table.size.height
+
+
+async def test_a_big_librarys_rows_are_built_off_the_screens_thread(
+    make_session, tmp_path: Path, monkeypatch
+):
+    # At 100k, building and sorting the rows on the screen's thread froze the list for
+    # ~0.5 s after start; the loading worker builds them (here: any list counts as big).
+    import threading
+
+    import briefreader.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "LARGE_LIST", 1)
+    built_on: list[bool] = []
+    real = app_module.build_rows
+
+    def watching(*args, **kwargs):
+        built_on.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "build_rows", watching)
+    _, app = wires_app(make_session, tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert built_on and not any(built_on)  # in the worker, never on the screen
+        assert len(table_titles(app)) == 4
+        await pilot.press("3")  # a tag shows at once on the rows the worker built
+        await pilot.pause()
+        assert "#defense" in row_cells(app, 0)["tags"]
+
+
+def test_rows_built_before_a_store_change_do_not_fit_any_more(make_session, tmp_path: Path):
+    from briefreader.listing import build_rows
+
+    session, _ = wires_app(make_session, tmp_path)
+    summaries = session.library.summaries()
+    rows = build_rows(summaries, session.store, session.library, ("date", True))
+    stamp = session.store.change_stamp()
+    assert rows.fits(summaries, ("date", True), stamp)
+    assert not rows.fits(summaries, ("title", False), stamp)  # another sort
+    assert not rows.fits(list(summaries), ("date", True), stamp)  # another listing
+    session.store.toggle_tag(summaries[0].ref, "late")
+    assert not rows.fits(summaries, ("date", True), session.store.change_stamp())
+    assert [e.summary.id for e in rows.in_order] == [
+        s.id for s in sorted(summaries, key=lambda s: (s.sort_date, s.path), reverse=True)
+    ]

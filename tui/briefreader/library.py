@@ -48,7 +48,9 @@ from briefreader.marks import MarkedNames, Names
 from briefreader.paths import AppPaths
 from briefreader.store import Annotation, AnnotationStore, ArticleRef
 
-INDEX_VERSION = 6  # 6: datelines without a year get a year; Markdown front matter read
+# 6: datelines without a year get a year, Markdown front matter is read;
+# 7: a file saved soon after its dateline gives it its year.
+INDEX_VERSION = 7
 FIRST_ROWS_VERSION = 2
 # The same empty answer every time, so whoever caches on it sees nothing changed.
 NO_MARKS: dict[str, Names] = {}
@@ -540,9 +542,12 @@ class Library:
         """
         if not any(c.kind == ADD for c in corrections):
             return NO_MARKS
-        entries = list(self._index.items())  # a snapshot: a worker may be adding rows
-        articles = {entry.summary.id: path for path, entry in entries}
-        return self._marks.names(corrections, articles.items(), self.entity_names.version)
+
+        def articles() -> Iterable[tuple[str, str]]:
+            entries = list(self._index.items())  # a snapshot: a worker may be adding rows
+            return {entry.summary.id: path for path, entry in entries}.items()
+
+        return self._marks.names(corrections, articles, self.entity_names.version)
 
     def load(self, summary: ArticleSummary) -> tuple[Article, list[Entity]]:
         """The full article with its entities, read from its file when it is opened."""

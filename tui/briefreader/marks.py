@@ -13,7 +13,8 @@ run (the CLI's `list`, `export`) reads only the articles it has not checked yet.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import orjson
@@ -39,17 +40,22 @@ class MarkedNames:
         self._holding: dict[str, tuple[set[str], set[str]]] | None = None
         self._names: dict[tuple[str, tuple[tuple[str, str], ...]], Names] = {}
         self._last: tuple[object, dict[str, Names]] | None = None
+        # A new mark reads the library's files once (seconds at 100k): a worker starts
+        # that right after the mark is made, and a filter asking meanwhile waits for it
+        # instead of reading the same files a second time.
+        self._lock = threading.Lock()
 
     def names(
         self,
         corrections: Iterable[Correction],
-        articles: Iterable[tuple[str, str]],
+        articles: Callable[[], Iterable[tuple[str, str]]],
         stamp: object = None,
     ) -> dict[str, Names]:
         """The corrected names of every article (id, path) that holds a marked name.
 
         `stamp` says whether the library changed since the last call: the same marks and
-        the same stamp answer from memory, which keeps a filter's keystroke cheap.
+        the same stamp answer from memory, without even listing the articles, which keeps
+        a filter's keystroke cheap at 100k.
         """
         marks = tuple(
             sorted(
@@ -58,8 +64,17 @@ class MarkedNames:
         )
         if not marks:
             return {}
-        if self._last is not None and self._last[0] == (marks, stamp):
-            return self._last[1]
+        with self._lock:
+            if self._last is not None and self._last[0] == (marks, stamp):
+                return self._last[1]
+            return self._names_now(marks, articles(), stamp)
+
+    def _names_now(
+        self,
+        marks: tuple[tuple[tuple[str, str], str], ...],
+        articles: Iterable[tuple[str, str]],
+        stamp: object,
+    ) -> dict[str, Names]:
         adds = tuple((key, label) for (key, label), _ in marks)
         rules = Corrections(Correction(ADD, name, label=label) for (_, label), name in marks)
         holding = self._load()

@@ -71,7 +71,8 @@ class JournaledJSONStorage(Storage):
         self._backed_up = False
         # Bumped whenever data arrives from disk rather than from our own writes, so
         # callers holding indexes over the documents know to rebuild them.
-        self.generation = 0
+        self.generation = 0  # reloads of what another process wrote
+        self.writes = 0  # changes this process journaled
 
     # -- cross-process lock ------------------------------------------------------------
 
@@ -259,6 +260,7 @@ class JournaledJSONStorage(Storage):
                 self._data = None  # forget the unsaved change; the next read reloads
                 raise
             self._data = data
+            self.writes += 1
             for table, doc_id, _, encoded in changes:
                 cache = self._cache.setdefault(table, {})
                 if encoded is None:

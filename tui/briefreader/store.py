@@ -591,6 +591,13 @@ class AnnotationStore:
             starred=self._get("stars", "article_id", article_id) is not None,
         )
 
+    def change_stamp(self) -> tuple[int, int]:
+        """How far the data has changed: another process's writes reloaded, and our own.
+
+        Rows built in a worker are kept only if this did not move while they were built.
+        """
+        return (self.storage.generation, self.storage.writes)
+
     def reading_states(self) -> dict[str, ReadingState]:
         """Every article's marks at once, for building a long list without a lookup per row."""
         read = {doc.get("article_id") for doc in self._tables["reading"].all()}

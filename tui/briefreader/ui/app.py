@@ -34,6 +34,7 @@ from briefreader.drafts import NoteDrafts
 from briefreader.entity_types import Entity
 from briefreader.keymap import KeyUse, plan_overrides, split_keys
 from briefreader.library import AddReport, ArticleSummary, IndexingStopped
+from briefreader.listing import ListRows, build_rows
 from briefreader.session import Session
 from briefreader.textsafety import one_line
 from briefreader.ui.annotating import AnnotationChanged
@@ -41,7 +42,7 @@ from briefreader.ui.article_table import ArticleTable
 from briefreader.ui.dialogs import NoteEditor
 from briefreader.ui.error_screen import ErrorScreen
 from briefreader.ui.help_screen import HelpScreen
-from briefreader.ui.list_screen import ArticleListScreen
+from briefreader.ui.list_screen import LARGE_LIST, ArticleListScreen
 from briefreader.ui.reader_screen import ReaderScreen
 from briefreader.ui.typeahead import KeyTargets
 
@@ -326,7 +327,9 @@ class BriefreaderApp(App[None]):
             if first is not None and shown_first and len(quick) < first[1]:
                 quick = []  # a partial index (a rebuild cut short): keep the top rows shown
             if quick:  # the list at once from the index; the check below catches changes
-                self.call_from_thread(self._library_loaded, quick, library.showing_samples, None)
+                self.call_from_thread(
+                    self._library_loaded, quick, library.showing_samples, None, self._rows(quick)
+                )
             # Without an index (or with one from another recognizer) every file is read:
             # the rows join the list as they come, as when a folder is added.
             summaries = library.summaries(
@@ -334,7 +337,11 @@ class BriefreaderApp(App[None]):
             )
             if summaries != quick or (shown_first and not quick):
                 self.call_from_thread(
-                    self._library_loaded, summaries, library.showing_samples, None
+                    self._library_loaded,
+                    summaries,
+                    library.showing_samples,
+                    None,
+                    self._rows(summaries),
                 )
             if not self.add_paths:
                 return  # `finally` hides the progress bar
@@ -349,7 +356,28 @@ class BriefreaderApp(App[None]):
             return
         finally:
             ticker.finish()
-        self.call_from_thread(self._library_loaded, summaries, library.showing_samples, report)
+        self.call_from_thread(
+            self._library_loaded, summaries, library.showing_samples, report, self._rows(summaries)
+        )
+
+    def _rows(self, summaries: list[ArticleSummary]) -> ListRows | None:
+        """The list's rows for a big library, built here in the loading worker.
+
+        The screen checks that they still fit (a tag typed meanwhile) and builds them
+        itself when not, or when this failed: a read racing a write is not worth a report.
+        """
+        if len(summaries) < LARGE_LIST:
+            return None  # built on the screen in a few milliseconds
+        screen = self.list_screen
+        try:
+            return build_rows(
+                summaries,
+                self.session.store,
+                self.session.library,
+                (screen.sort_key, screen.descending),
+            )
+        except Exception:
+            return None
 
     def pause_point(self) -> None:
         """Where background work waits while a screen the user asked for is drawn.
@@ -400,13 +428,18 @@ class BriefreaderApp(App[None]):
         self.read_ahead(self.list_screen.current_summary(), delay=0)
 
     def _library_loaded(
-        self, summaries: list[ArticleSummary], showing_samples: bool, report: AddReport | None
+        self,
+        summaries: list[ArticleSummary],
+        showing_samples: bool,
+        report: AddReport | None,
+        rows: ListRows | None = None,
     ) -> None:
         self.summaries = summaries
         self.listing_total = None
         self.showing_samples = showing_samples
-        self.list_screen.show_articles()
+        self.list_screen.show_articles(rows=rows)
         self.read_ahead(self.list_screen.current_summary(), delay=0)
+        self.find_marked_names()
         # A folder given again at every launch: only news is worth a message.
         if report is not None and (report.added or report.new_sources):
             self.say(
@@ -419,6 +452,16 @@ class BriefreaderApp(App[None]):
             for path, note in report.warnings[:5]:
                 self.say(f"{path}: {note}", "warning")
         self._say_missing_files(summaries)
+
+    @work(thread=True, exclusive=True, group="marks", description="find marked names")
+    def find_marked_names(self) -> None:
+        """Look for the user's marked names in every file now, not in a filter's keystroke.
+
+        A new mark (`m`) is looked for once in every file of the library, seconds at 100k;
+        done here, right after the mark or the start, the list keeps answering.
+        """
+        with contextlib.suppress(Exception):  # the filter that needs it reports problems
+            self.session.library.marked_names(tuple(self.session.store.corrections()))
 
     def _say_missing_files(self, summaries: list[ArticleSummary]) -> None:
         """Annotated articles whose file is no longer in the library: say so, once."""

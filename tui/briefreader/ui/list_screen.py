@@ -23,7 +23,7 @@ from briefreader.filtering import (
     sort_entries,
 )
 from briefreader.library import ArticleSummary
-from briefreader.store import Annotation, ReadingState
+from briefreader.listing import ListRows, build_rows
 from briefreader.tags import normalise_tag, not_a_tag_message
 from briefreader.textsafety import one_line
 from briefreader.ui.annotating import AnnotatingScreen
@@ -176,30 +176,20 @@ class ArticleListScreen(AnnotatingScreen):
             len(store.highlights(summary.id)),  # one article: no count over every highlight
         )
 
-    def show_articles(self, keep: str | None = None) -> None:
-        """(Re)build the rows from the library and the store, keeping the current article."""
+    def show_articles(self, keep: str | None = None, rows: ListRows | None = None) -> None:
+        """(Re)build the rows from the library and the store, keeping the current article.
+
+        `rows` built in a worker are used when they still fit: same summaries, same sort,
+        no store change since (at 100k building them here froze the list for ~0.5 s).
+        """
         session = self.brief_app.session
-        store = session.store
-        annotations = store.annotation_map()
-        states = store.reading_states()
-        highlights = store.highlight_counts()
-        names = session.library.entity_names
-        # Most of a big library has no annotation: those rows share one blank (read-only).
-        blank = Annotation("")
-        unread = ReadingState()
-        packed = names.packed
-        entries = [
-            ListEntry(
-                s,
-                annotations.get(s.id, blank),
-                states.get(s.id, unread),
-                packed.get(s.id, ""),
-                highlights.get(s.id, 0),
-            )
-            for s in self.brief_app.summaries
-        ]
-        self._rows = {e.summary.id: e for e in entries}
-        self._sorted = sort_entries(entries, self.sort_key, self.descending)
+        summaries = self.brief_app.summaries
+        sort = (self.sort_key, self.descending)
+        if rows is None or not rows.fits(summaries, sort, session.store.change_stamp()):
+            rows = build_rows(summaries, session.store, session.library, sort)
+        entries = rows.in_order
+        self._rows = rows.by_id
+        self._sorted = rows.in_order
         self.apply_view(keep)
         if len(entries) >= LARGE_LIST:
             self._prepare_search(entries)

@@ -527,6 +527,7 @@ class ReaderScreen(AnnotatingScreen):
         store = self.brief_app.session.store
         store.add_correction(correction)
         self.reload_entities()
+        self.brief_app.find_marked_names()
         self.brief_app.say(f"{said}, {scope}; u undoes it")
 
     def reload_entities(self) -> None:
