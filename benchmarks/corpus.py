@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import time
@@ -550,7 +551,10 @@ def make_story(seed: int, i: int, probe: bool = False) -> Story:
     title = rng.choice(TITLES)
     title2 = rng.choice(TITLES)
     org, org2 = rng.sample(ORGS, 2)
-    month = MONTHS[rng.randrange(12)]
+    # What the story recalls happened before it was filed, as in real copy: a dateline
+    # without a year ("LVIV, April 29") takes its year from the dates in the text.
+    event = day - timedelta(days=rng.randrange(1, 400))
+    month = MONTHS[event.month - 1]
     slots = {
         "country": country,
         "country2": country2,
@@ -567,8 +571,8 @@ def make_story(seed: int, i: int, probe: bool = False) -> Story:
         "org2": org2,
         "thing": rng.choice(TOPIC_ITEMS[topic]),
         "month": month,
-        "day": str(rng.randint(1, 28)),
-        "year": str(rng.choice((2021, 2022, 2023, 2024, 2025))),
+        "day": str(event.day),
+        "year": str(event.year),
         "weekday": rng.choice(WEEKDAYS),
         "period": rng.choice(PERIODS),
     }
@@ -666,6 +670,10 @@ def generate(n: int, out_dir: Path, seed: int = 1) -> dict[str, object]:
                 folder.mkdir(parents=True, exist_ok=True)
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(story.text)
+            # Saved on the day it was filed, as a wire story kept by its reader is: a
+            # dateline without a year ("MINSK, October 26") takes its year from that.
+            filed = datetime.combine(story.day, datetime.min.time(), UTC).timestamp()
+            os.utime(path, (filed + 43200, filed + 43200))
             feed.write(_rss_item(story, f"https://wire.invalid/{story.agency.lower()}/{i}"))
             if i == 0:
                 probe = story

@@ -348,6 +348,26 @@ def test_a_dateline_without_a_year_falls_back_to_the_files_modification_time(tmp
     assert read_article(story).date_iso == "2025-11-03"
 
 
+def test_a_file_saved_days_after_its_dateline_dates_it_before_the_dates_it_recalls(tmp_path):
+    # Wire copy is kept the day it comes in; a story recalls dates a year or more back
+    # ("signed on December 6, 2024"), which alone would put "December 19" in 2024.
+    import os
+    from datetime import datetime
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Pact holds\n\nMINSK, December 19. /TASS/. The pact signed on December 6, 2024 "
+        "holds, the minister said.\n"
+    )
+    assert parse_article(story.read_text()).date_iso == "2024-12-19"  # the text alone
+    saved = datetime(2025, 12, 21, 9, 0).timestamp()
+    os.utime(story, (saved, saved))
+    assert read_article(story).date_iso == "2025-12-19"
+    saved = datetime(2026, 6, 1, 9, 0).timestamp()  # saved half a year later: no evidence
+    os.utime(story, (saved, saved))
+    assert read_article(story).date_iso == "2024-12-19"
+
+
 def test_a_dateline_without_a_year_stays_yearless_when_nothing_is_known():
     article = parse_article("Talks resume\n\nMOSCOW, August 1. /TASS/. Nothing dated.\n")
     assert article.date == "August 1" and article.date_iso is None

@@ -71,6 +71,11 @@ def test_stories_parse_with_title_place_date(corpus, tmp_path: Path) -> None:
     probe = read_article(Path(manifest["probe"]["path"]))
     assert probe.title == manifest["probe"]["title"]
     assert probe.date_iso == "2025-12-31"  # newer than any other story
+    # Saved on the day they were filed: a dateline without a year gets its own year, so
+    # the probe is the newest (first) row, not stories of "November 26" read as this year.
+    dated = [read_article(path).date_iso for path in paths]
+    assert all(d and "2024-01-01" <= d <= "2025-12-31" for d in dated), dated
+    assert max(dated) == probe.date_iso and dated.count(probe.date_iso) == 1
     assert manifest["probe"]["text"] in probe.text
 
 

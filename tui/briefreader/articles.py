@@ -622,22 +622,42 @@ def infer_year(month: int, day: int, text: str, mtime: float | None = None) -> i
     """The year of a dateline's "August 1", or None when nothing sensible says it.
 
     Wire datelines leave the year out because the reader of the day knew it. In order:
-    a full date in the text on that very day; else the year that puts the day nearest
-    to the latest full date the text gives (a story filed on January 2 about "December 30,
-    2024" is from 2025); else the file's modification time: the latest year in which the
+    a full date in the text on that very day; else a file saved within SAVED_SOON days
+    after that day in some year (wire copy kept the day it came in: stronger evidence
+    than the dates a story recalls, which can be a year or more back); else the year
+    that puts the day nearest to the latest full date the text gives (a story filed on
+    January 2 about "December 30, 2024" is from 2025); else the latest year in which the
     day is not after the file was last saved.
     """
     dates = full_dates(text)
     for found in dates:
         if (found.month, found.day) == (month, day):
             return found.year
+    saved = _saved_day(mtime)
+    year = _year_saved_in(month, day, saved)
+    if year is not None and saved is not None:
+        if (saved - date(year, month, day)).days <= SAVED_SOON:
+            return year
     if dates:
         return _year_near(month, day, max(dates))
+    return year
+
+
+SAVED_SOON = 45  # days between a dateline and the file's save that still date it
+
+
+def _saved_day(mtime: float | None) -> date | None:
     if mtime is None:
         return None
     try:
-        saved = datetime.fromtimestamp(mtime).date()
+        return datetime.fromtimestamp(mtime).date()
     except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _year_saved_in(month: int, day: int, saved: date | None) -> int | None:
+    """The latest year in which month/day is not after the day the file was saved."""
+    if saved is None:
         return None
     for year in range(saved.year, saved.year - 9, -1):  # February 29 waits for a leap year
         try:
