@@ -384,3 +384,65 @@ def test_a_historical_date_in_the_text_does_not_date_the_dateline():
     assert parse_article(text).date_iso == "2025-08-01"
     text = "Summit\n\nMOSCOW, December 28. /TASS/. The summit opens on January 5, 2026.\n"
     assert parse_article(text).date_iso == "2025-12-28"
+
+
+def _full_dates_by_whole_text_patterns(text: str) -> list:
+    """The plain way: each full-date pattern run over the whole text (twice as slow)."""
+    from datetime import date
+
+    from briefreader.articles import _MONTH, MONTHS
+
+    patterns = (
+        rf"(?<!\w)(?P<month>{_MONTH})\.?[^\S\n]+(?P<day>\d{{1,2}}),?[^\S\n]+(?P<year>\d{{4}})(?!\d)",
+        rf"(?<!\w)(?P<day>\d{{1,2}})[^\S\n]+(?P<month>{_MONTH})\.?,?[^\S\n]+(?P<year>\d{{4}})(?!\d)",
+        r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])",
+    )
+    found = []
+    for pattern in patterns:
+        for match in re.finditer(pattern, text, re.I):
+            month = match.group("month")
+            number = int(month) if month.isdigit() else MONTHS[month.casefold()]
+            try:
+                found.append(date(int(match.group("year")), number, int(match.group("day"))))
+            except ValueError:
+                continue
+    return sorted(found)
+
+
+_DATE_BITS = st.sampled_from(
+    [
+        "May",
+        "sept.",
+        "September",
+        "MARCH",
+        "Jan",
+        "5",
+        "31",
+        "29",
+        "2024",
+        "1999",
+        "20245",
+        "-",
+        "-02-",
+        "2025-12-19",
+        "12",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "\n",
+        "x",
+        "on",
+        "Feb",
+    ]
+)
+
+
+# Up to 30 bits: a month, day and year within 80 characters, the bound full_dates keeps.
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_DATE_BITS, max_size=30).map("".join))
+@example("On 2025-12-19 and 12 March 2024, also Sept. 5, 2023 and May  5,2024 x1999")
+def test_full_dates_finds_what_the_whole_text_patterns_find(text: str):
+    from briefreader.articles import full_dates
+
+    assert sorted(full_dates(text)) == _full_dates_by_whole_text_patterns(text)
