@@ -95,3 +95,15 @@ def test_static_check_catches_textual_imports():
     ):
         names = _imported_modules(ast.parse(source))
         assert any(n == "textual" or n.startswith("textual.") for n in names), source
+
+
+def test_the_tui_starts_without_the_recognizer_exports_or_yaml():
+    # The first screen comes from the index: the recognizer (its name lists), the
+    # exporters and the YAML parser load when first used, not on every start.
+    lazy = ("briefreader.entities", "briefreader.gazetteer", "briefreader.export", "yaml")
+    result = _run(
+        "import sys, briefreader.ui.app\n"
+        f"loaded = [m for m in {lazy!r} if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    assert result.returncode == 0, result.stderr

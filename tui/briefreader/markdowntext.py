@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import yaml
-
 from briefreader.sourcemap import SourceMap
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -96,6 +94,8 @@ def markdown_to_text(text: str) -> tuple[str, SourceMap, MarkdownFacts]:
 
 def _facts(block: str) -> MarkdownFacts:
     """Title, date, agency and place from a front matter block; a note when it is broken."""
+    import yaml  # loaded with the first front matter: start-up does not pay for it
+
     try:
         data = yaml.safe_load(block) if block.strip() else {}
     except yaml.YAMLError as error:
