@@ -430,3 +430,46 @@ def test_rows_built_before_a_store_change_do_not_fit_any_more(make_session, tmp_
     assert [e.summary.id for e in rows.in_order] == [
         s.id for s in sorted(summaries, key=lambda s: (s.sort_date, s.path), reverse=True)
     ]
+
+
+async def test_rows_joining_at_start_leave_an_untouched_cursor_on_the_newest(
+    make_session, tmp_path: Path
+):
+    # Files are read in name order; a newer story read later sorts above the first one.
+    # Before any key, the cursor belongs on the top row (the newest), not on whichever
+    # file came first, or the first t tags an article the user never looked at.
+    from briefreader.session import open_session
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Older story\n\nMINSK, January 5. /TASS/. On January 5, 2030 talks went on.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Newer story\n\nMINSK, November 5. /TASS/. On November 5, 2030 talks ended.\n",
+        encoding="utf-8",
+    )
+    elsewhere = open_session(tmp_path / "elsewhere")  # the rows as an indexing worker finds them
+    try:
+        elsewhere.library.add([folder])
+        older, newer = sorted(elsewhere.library.summaries(), key=lambda s: s.title != "Older story")
+    finally:
+        elsewhere.close()
+    app = BriefreaderApp(make_session())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.list_screen
+        samples = len(table_titles(app))
+        screen.show_progress(1, 2, [older])  # read first, shown first
+        await pilot.pause()
+        screen.show_progress(2, 2, [newer])  # newer: sorts above it
+        await pilot.pause()
+        assert table_titles(app)[:1] == ["Newer story"] and len(table_titles(app)) == samples + 2
+        assert screen.table.cursor == 0 and screen.current_summary().title == "Newer story"
+        # Once the user moved, their article keeps the cursor as rows join.
+        await pilot.press("j")
+        chosen = screen.current_summary()
+        screen.show_progress(2, 2, [])
+        await pilot.pause()
+        assert screen.current_summary() == chosen

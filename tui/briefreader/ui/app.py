@@ -162,6 +162,9 @@ class BriefreaderApp(App[None]):
         self._ahead_asked: str | None = None  # the article last asked to be read ahead
         self._key_targets = KeyTargets()
         self.exit_message: str | None = None
+        # Until the first key or click, the list's cursor stays on its top row while rows
+        # join and the list is sorted: the newest article, not whichever file came first.
+        self.user_acted = False
         self.leaving = False  # set by exit(): workers still running must not touch screens
         # Cleared while the user waits for a screen (an article opening, the first list);
         # background loops pause on it, so 100k files being checked do not slow that down.
@@ -631,6 +634,9 @@ class BriefreaderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
             self._key_targets.sent(event, self.focused or self.screen)
+            self.user_acted = True
+        elif isinstance(event, events.MouseDown):
+            self.user_acted = True
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

@@ -190,7 +190,7 @@ class ArticleListScreen(AnnotatingScreen):
         entries = rows.in_order
         self._rows = rows.by_id
         self._sorted = rows.in_order
-        self.apply_view(keep)
+        self.apply_view(keep, top=keep is None and not self.brief_app.user_acted)
         if len(entries) >= LARGE_LIST:
             self._prepare_search(entries)
 
@@ -206,12 +206,18 @@ class ArticleListScreen(AnnotatingScreen):
             prepare_search(entries[start : start + 500])
             self.brief_app.pause_point()  # an article opening or a list drawing goes first
 
-    def apply_view(self, keep: str | None = None, from_top: bool = False) -> None:
+    def apply_view(
+        self, keep: str | None = None, from_top: bool = False, top: bool = False
+    ) -> None:
         """Filter the already built, already sorted rows: what each keystroke costs.
 
         from_top: a new filter; when the current article is not in it, the first row is.
+        top: the first row whatever was current (the user has not moved the cursor yet).
         """
-        keep = keep or (s.id if (s := self.current_summary()) else None)
+        if top:
+            keep, from_top = None, True
+        else:
+            keep = keep or (s.id if (s := self.current_summary()) else None)
         corrector = self.brief_app.session.name_corrector()
         started = time.perf_counter()
         self.entries, self.problems = filter_entries(self._sorted, self.query_text, corrector)
@@ -245,7 +251,7 @@ class ArticleListScreen(AnnotatingScreen):
             added = [self._entry(summary) for summary in fresh]
             self._rows.update((e.summary.id, e) for e in added)
             self._sorted = sort_entries(self._sorted + added, self.sort_key, self.descending)
-            self.apply_view()
+            self.apply_view(top=not self.brief_app.user_acted)
 
     def article_edited(self, old_id: str, summary: ArticleSummary) -> None:
         """A file edited since it was listed: its row as the file is now, under its new id.
