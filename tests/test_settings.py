@@ -10,7 +10,7 @@ from briefreader.config import load_config
 from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.keymap import KeyUse, plan_overrides
 from briefreader.ui.app import BriefreaderApp
-from briefreader.ui.dialogs import TagPrompt
+from briefreader.ui.dialogs import NoteEditor, TagPrompt
 from pilot import settle
 
 
@@ -78,7 +78,7 @@ async def test_a_key_override_that_takes_another_actions_key_is_refused_with_a_w
 ):
     # QA: tag = "s" silently left star (s) without a key, the footer still showing it.
     data_dir.mkdir(parents=True)
-    (data_dir / "config.toml").write_text('[keys]\ntag = "s"\nnote = "N"\n', encoding="utf-8")
+    (data_dir / "config.toml").write_text('[keys]\ntag = "s"\n', encoding="utf-8")
     session = make_session()
     app = BriefreaderApp(session)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -96,8 +96,40 @@ async def test_a_key_override_that_takes_another_actions_key_is_refused_with_a_w
     assert "tag" in clash and "star" in clash and "pick a free key for tag" in clash
     assert "\n" not in clash
     assert "would take s from star" in toasts
-    # note = "N" takes N from the reader's previous-match key: refused too, not silent.
-    assert any("note" in p and "would take N" in p for p in session.problems)
+
+
+async def test_a_key_that_is_no_key_name_or_would_unbind_a_shared_key_is_refused(
+    make_session, data_dir: Path
+):
+    # QA: note = "ctrl+alt+shift+x+y" was taken, leaving the note without a working key;
+    # moving note off n (also Next match while finding) would unbind find-next's n too.
+    data_dir.mkdir(parents=True)
+    (data_dir / "config.toml").write_text(
+        '[keys]\nnote = "ctrl+alt+shift+x+y"\nstar = "f"\n', encoding="utf-8"
+    )
+    session = make_session()
+    app = BriefreaderApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = app.list_screen.current_summary()
+        await pilot.press("f")
+        await pilot.pause()
+        assert session.store.reading_state(first.id).starred  # the good override applies
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)  # n still writes the note
+    (bad,) = [p for p in session.problems if "note = " in p]
+    assert "is not a key name" in bad and "\n" not in bad
+    plan = plan_overrides(
+        {"note": "m"},
+        [[KeyUse("note", "note", "Note", ("n",)), KeyUse(None, "find_next", "Next match", ("n",))]],
+        "config.toml",
+    )
+    assert plan.apply == {}
+    assert plan.problems == [
+        'config.toml: [keys] note = "m" would move note off n, which it shares with Next '
+        "match; Next match would lose n too, so it was not applied (note stays on n)"
+    ]
 
 
 def test_key_overrides_that_swap_two_actions_are_both_applied():

@@ -51,6 +51,18 @@ def plan_overrides(
     """
     accepted = dict(overrides)
     problems: list[str] = []
+    # Textual rebinds a key as a whole: moving an action off a key it shares with another
+    # binding (note on n, which is also Next match while finding) unbinds that one too.
+    for moved in list(accepted):
+        shared = _sharing(moved, accepted, contexts)
+        if shared is not None:
+            key, other = shared
+            problems.append(
+                f'{where}: [keys] {moved} = "{accepted[moved]}" would move {moved} off {key}, '
+                f"which it shares with {other.label}; {other.label} would lose {key} too, so it "
+                f"was not applied ({moved} stays on {key})"
+            )
+            del accepted[moved]
     while clash := _first_clash(accepted, contexts):
         moved, key, other = clash
         defaults = next(
@@ -65,6 +77,27 @@ def plan_overrides(
         )
         del accepted[moved]
     return KeyPlan(accepted, problems)
+
+
+def _sharing(
+    moved: str, accepted: Mapping[str, str], contexts: Sequence[Sequence[KeyUse]]
+) -> tuple[str, KeyUse] | None:
+    """(key, other binding) when `moved` leaves a key another binding keeps, else None."""
+    for context in contexts:
+        for use in context:
+            if use.action_id != moved:
+                continue
+            for key in use.keys:
+                if key in split_keys(accepted[moved]):
+                    continue
+                for other in context:
+                    if (
+                        other.action_id != moved
+                        and other.action_id not in accepted
+                        and key in other.keys
+                    ):
+                        return key, other
+    return None
 
 
 def _first_clash(

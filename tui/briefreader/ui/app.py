@@ -22,6 +22,7 @@ from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 from textual.markup import escape
 from textual.screen import Screen
 from textual.theme import Theme
@@ -288,6 +289,11 @@ class BriefreaderApp(App[None]):
             _key_uses(BriefreaderApp, ArticleListScreen, ArticleTable),
             _key_uses(BriefreaderApp, ReaderScreen),
         ]
+        bad = {
+            action: value
+            for action, value in overrides.items()
+            if not all(_known_key(key) for key in split_keys(value))
+        }
         known = {use.action_id for context in contexts for use in context if use.action_id}
         where = str(self.session.paths.config_file)
         for unknown in sorted(set(overrides) - known):
@@ -295,7 +301,13 @@ class BriefreaderApp(App[None]):
                 f"{where}: [keys] {unknown!r} is not an action; "
                 f"use one of: {', '.join(sorted(known))}."
             )
-        plan = plan_overrides({k: v for k, v in overrides.items() if k in known}, contexts, where)
+        for action, value in sorted(bad.items()):
+            self.session.problems.append(
+                f'{where}: [keys] {action} = "{value}" is not a key name (like "s", "S", '
+                f'"ctrl+t", "f5" or "question_mark"), so it was not applied'
+            )
+        usable = {k: v for k, v in overrides.items() if k in known and k not in bad}
+        plan = plan_overrides(usable, contexts, where)
         self.session.problems.extend(plan.problems)
         self.set_keymap(plan.apply)
 
@@ -809,6 +821,17 @@ class BriefreaderApp(App[None]):
             yield SystemCommand(
                 "Show starred only", "Filter: starred", lambda: screen.set_filter("starred")
             )
+
+
+def _known_key(key: str) -> bool:
+    """Whether Textual can bind this key: modifiers, then one character or a key's name."""
+    *modifiers, last = key.split("+")
+    if not last or not set(modifiers) <= {"ctrl", "shift", "alt", "meta", "super", "hyper"}:
+        return False
+    if len(last) == 1 and last.isprintable():
+        return True
+    named = {k.value for k in Keys} | set(KEY_NAME_REPLACEMENTS.values())
+    return last in named or f"ctrl+{last}" in named or key_to_character(last) is not None
 
 
 def _key_uses(*owners: type) -> list[KeyUse]:
