@@ -697,3 +697,10 @@ def test_tagging_an_empty_file_says_what_to_do(cli, tmp_path: Path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     assert_user_error(cli("tag", str(empty), "x"), "empty file", "an id from 'briefreader list'")
+
+
+def test_export_refuses_a_day_that_does_not_exist(cli):
+    for day in ("2025-13", "2025-02-30"):
+        result = cli("export", "--since", day)
+        assert result.code == 2 and "is not a date like 2025-10-01" in result.err
+    assert cli("export", "--since", "2024-02-29").code == 0  # a leap day is a day

@@ -117,6 +117,8 @@ def test_filter(query: str, expected: list[str]):
     ("query", "message"),
     [
         ("after:yesterday", "after: needs a date like 2025-10-01"),
+        ("after:2025-13", "after: needs a date like 2025-10-01"),  # no 13th month
+        ("before:2025-02-30", "before: needs a date like 2025-10-01"),
         ("is:bogus", "is:bogus is not known"),
         ("tag:", "tag: needs a value"),
     ],

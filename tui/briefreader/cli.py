@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -383,7 +382,9 @@ def _cmd_entities(session: Session, args: argparse.Namespace) -> int:
 
 
 def _iso_day(value: str) -> str:
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    from briefreader.filtering import is_day_or_period
+
+    if not is_day_or_period(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025-10-01")
     return value
 

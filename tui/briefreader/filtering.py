@@ -13,6 +13,7 @@ import re
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from briefreader.corrections import NameCorrector, canonical_name
 from briefreader.entity_types import LABELS
@@ -228,8 +229,27 @@ def _mentions(wanted: str, corrector: NameCorrector | None) -> Test:
     return test
 
 
-def _date_bound(value: str, after: bool) -> Test | None:
+def is_day_or_period(value: str) -> bool:
+    """Whether value is a year, a month or a day that exists: 2025, 2025-10, 2025-10-01.
+
+    after:2025-13 or --since 2025-02-30 matched the pattern and filtered as if it made
+    sense; now they are reported as not a date.
+    """
     if not _DATE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return False
+    if len(parts) == 3:
+        try:
+            date(*parts)
+        except ValueError:
+            return False
+    return True
+
+
+def _date_bound(value: str, after: bool) -> Test | None:
+    if not is_day_or_period(value):
         return None
 
     # A partial date bounds by its whole period: after:2025-10 keeps October itself.
