@@ -704,3 +704,16 @@ def test_export_refuses_a_day_that_does_not_exist(cli):
         result = cli("export", "--since", day)
         assert result.code == 2 and "is not a date like 2025-10-01" in result.err
     assert cli("export", "--since", "2024-02-29").code == 0  # a leap day is a day
+
+
+def test_a_second_corruption_points_to_the_backups_kept_from_the_first(cli, data: Path):
+    # QA: corrupted again before any new backup, the message said there were none.
+    for n in range(3):
+        assert cli("tag", ID_000, f"good{n}").code == 0
+    db = data / "briefreader.json"
+    db.write_bytes(b"{not json")
+    assert cli("list").code == 0
+    db.write_bytes(b"{not json either")
+    result = cli("list")
+    (pinned,) = sorted((data / "backups").glob("before-corruption-*"))
+    assert str(pinned) in result.err and "no backups" not in result.err

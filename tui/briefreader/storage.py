@@ -149,7 +149,13 @@ class JournaledJSONStorage(Storage):
         except ValueError:
             kept = self._move_aside(self.path)
             pinned = self._pin_backups()
-            if pinned is None:
+            earlier = sorted(self.backup_dir.glob("before-corruption-*"))
+            if pinned is None and earlier:  # corrupted again before any new backup
+                restore = (
+                    f"The backups from before an earlier corruption are in {earlier[-1]}; "
+                    f"to restore, quit briefreader and copy one over {self.path}."
+                )
+            elif pinned is None:
                 restore = f"There were no backups in {self.backup_dir} to restore from."
             else:
                 restore = (
