@@ -119,10 +119,12 @@ async def test_bulk_tag_asks_first_and_one_undo_reverts_all(make_session, tmp_pa
         assert app.list_screen.table.selected == set(ids[:3])
         await pilot.press("t")
         await pilot.pause()
-        await pilot.press(*"baltic, ports")
+        await pilot.press(*"Baltic Sea, ports")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        # The question shows the tags as they will be written (it lowercased them).
+        assert app.screen.question == "Add #Baltic-Sea #ports on 3 selected articles?"
         await pilot.press("n")  # said no: nothing changes
         await pilot.pause()
         assert all(session.store.annotation(i).tags == [] for i in ids)
@@ -157,6 +159,12 @@ async def test_tag_panel_counts_filter_and_rename(make_session, tmp_path: Path):
         assert panel.has_focus
         options = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
         assert options[0].split() == ["2", "#defense"] and options[1].split() == ["1", "#follow-up"]
+        await pilot.press("j")  # j/k move here as in the list beside it
+        await pilot.pause()
+        assert panel.highlighted == 1
+        await pilot.press("k")
+        await pilot.pause()
+        assert panel.highlighted == 0
         await pilot.press("enter")
         await pilot.pause()
         assert app.list_screen.query_text == "tag:defense"

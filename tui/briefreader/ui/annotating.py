@@ -221,4 +221,5 @@ def _describe(edit: TagEdit) -> str:
     parts = [f"add #{' #'.join(edit.add)}" if edit.add else "", ""]
     if edit.remove:
         parts[1] = f"remove #{' #'.join(edit.remove)}"
-    return (" and ".join(p for p in parts if p) or "no change").capitalize()
+    said = " and ".join(p for p in parts if p) or "no change"
+    return said[0].upper() + said[1:]  # not str.capitalize: it lowercased the tags shown

@@ -22,6 +22,7 @@ from briefreader.entity_index import EntityIndex, name_key, shows_better
 from briefreader.entity_types import PERSON, Entity
 from briefreader.highlighting import LEGEND_NAMES
 from briefreader.textsafety import one_line
+from briefreader.ui.widgets import PickList
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class EntityPanel(ModalScreen[EntityChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(f"Entities in this article ({len(self.rows)})", classes="dialog-title")
-            yield OptionList(
+            yield PickList(
                 *[
                     Option(
                         Content.assemble(

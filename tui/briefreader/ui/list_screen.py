@@ -30,7 +30,7 @@ from briefreader.ui.annotating import AnnotatingScreen
 from briefreader.ui.article_table import ArticleTable, ListHeader
 from briefreader.ui.dialogs import TextPrompt
 from briefreader.ui.key_bar import KeyBar
-from briefreader.ui.widgets import QuickTagBar
+from briefreader.ui.widgets import PickList, QuickTagBar
 
 # From this many rows the filter text is folded ahead, in the background.
 LARGE_LIST = 5000
@@ -120,7 +120,7 @@ class ArticleListScreen(AnnotatingScreen):
         yield Header()
         yield Input(placeholder=FILTER_HINT, id="filter")
         with Horizontal(id="list-body"):
-            yield OptionList(id="tag-panel")
+            yield PickList(id="tag-panel")
             with Vertical(id="list-main"):
                 yield ListHeader(id="list-header")
                 yield ArticleTable(id="articles")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from briefreader.textsafety import one_line
 
@@ -23,3 +24,12 @@ class QuickTagBar(Static):
         if not quick_tags:
             parts.append("none set (config.toml [quick_tags])")
         return Content.assemble(*parts)
+
+
+class PickList(OptionList):
+    """An option list that moves with j/k too, like the article list beside it."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
