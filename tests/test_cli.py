@@ -717,3 +717,15 @@ def test_a_second_corruption_points_to_the_backups_kept_from_the_first(cli, data
     result = cli("list")
     (pinned,) = sorted((data / "backups").glob("before-corruption-*"))
     assert str(pinned) in result.err and "no backups" not in result.err
+
+
+def test_add_counts_a_new_file_in_a_folder_already_added(cli, tmp_path: Path):
+    # QA: "added 0 article(s), 18 already in the library" for a file new to the folder.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\n\nMINSK, May 5. /TASS/. Talks went on.\n", "utf-8")
+    assert "added 1 article(s)" in cli("add", str(folder)).out
+    (folder / "b.txt").write_text("Oslo\n\nOSLO, May 6. /TASS/. A new story.\n", "utf-8")
+    result = cli("add", str(folder))
+    assert "added 1 article(s), 1 already in the library" in result.out, result.out
+    assert "added 0 article(s), 2 already" in cli("add", str(folder)).out

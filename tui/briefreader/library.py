@@ -508,7 +508,11 @@ class Library:
         so a screen can fill while a large folder is indexed.
         """
         report = AddReport()
-        known = {s.id for s in self.summaries()} if not self.showing_samples else set()
+        # What was listed before this call, from the index: a fresh listing would read the
+        # new files of a folder already added first and count them as already there.
+        known = (
+            {s.id for s in self.summaries(trust_index=True)} if not self.showing_samples else set()
+        )
         files: list[Path] = []
         for target in targets:
             if not target.exists():
