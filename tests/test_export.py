@@ -798,6 +798,26 @@ def test_export_merges_aliases_and_leaves_out_rejected_names(session: Session, t
     assert by_alias
 
 
+def test_an_entity_page_no_article_mentions_any_more_is_retired(session: Session, tmp_path: Path):
+    # QA: after undoing a mark, entities/power-of-siberia.md stayed, listing the article.
+    annotate_seeds(session)
+    out = tmp_path / "vault"
+    run_export(session, ExportOptions("md", out, folder=True, entity_pages=True))
+    west = out / "entities" / "west.md"
+    assert west.is_file()
+    kept = out / "entities" / "minsk.md"
+    kept.write_text(kept.read_text("utf-8") + "\nMy own line about Minsk.\n", "utf-8")
+    mine = out / "entities" / "my-own-page.md"
+    mine.write_text("A page I wrote myself.\n", "utf-8")
+    session.store.add_correction(Correction(REJECT, "West"))
+    session.store.add_correction(Correction(REJECT, "Minsk"))
+    result = run_export(session, ExportOptions("md", out, folder=True, entity_pages=True))
+    assert not west.exists() and west in result.removed  # nothing of the user's in it
+    assert "No exported article mentions it now" in kept.read_text("utf-8")
+    assert "My own line about Minsk." in kept.read_text("utf-8")  # the user's text stays
+    assert mine.read_text("utf-8") == "A page I wrote myself.\n"  # not ours: untouched
+
+
 def test_every_entity_link_lands_on_a_page_one_page_per_spelling_family(
     session: Session, tmp_path: Path
 ):

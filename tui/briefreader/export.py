@@ -269,25 +269,47 @@ def _markdown_folder(
                 _retire(path, result)
     if options.entity_pages:
         files = dict(zip((i.article_id for i in items), result.written, strict=True))
-        _entity_pages(items, folder, files, result)
+        _entity_pages(items, folder, files, result, retire_others=unfiltered)
 
 
-def _retire(path: Path, result: ExportResult) -> None:
-    """An article whose annotations were all deleted: its generated part goes too."""
+def _retire(
+    path: Path,
+    result: ExportResult,
+    left: str = "_No annotations left in briefreader._\n",
+    heading: bool = False,
+) -> None:
+    """An article whose annotations were all deleted: its generated part goes too.
+
+    `heading`: the page opens with a title line briefreader wrote (entity pages), which
+    is not the user's text.
+    """
     existing = _read_existing(path) or ""
     rest = FRONT.sub("", existing, count=1)
     start, end = rest.find(BEGIN), rest.find(END)
-    if (rest[:start] + rest[end + len(END) :]).strip():
-        _write(path, merge(existing, "_No annotations left in briefreader._\n"))
+    if start < 0 or end < 0:
+        return  # not a page briefreader wrote: left alone
+    before = rest[:start]
+    if heading and before.startswith("# "):
+        before = before.split("\n", 1)[1] if "\n" in before else ""  # the title we wrote
+    if (before + rest[end + len(END) :]).strip():
+        _write(path, merge(existing, left))
     else:
         path.unlink()  # nothing of the user's in it: the file itself goes
         result.removed.append(path)
 
 
 def _entity_pages(
-    items: list[ExportItem], folder: Path, files: dict[str, Path], result: ExportResult
+    items: list[ExportItem],
+    folder: Path,
+    files: dict[str, Path],
+    result: ExportResult,
+    retire_others: bool = False,
 ) -> None:
-    """One page per entity: every article that mentions it and every quote naming it."""
+    """One page per entity: every article that mentions it and every quote naming it.
+
+    After a whole export (`retire_others`), a page of an entity no article mentions any
+    more (a mark undone, a name rejected) is retired as article pages are.
+    """
     # Keyed by the slug article pages link to, so every link lands on a page: "MINSK" in
     # one article and "Minsk" in another are one page, titled with the better spelling.
     mentions: dict[str, list[ExportItem]] = {}
@@ -319,6 +341,10 @@ def _entity_pages(
             raise _refuse(target) from error
         _write(target, text)
         result.written.append(target)
+    if retire_others and pages.is_dir():
+        for page in sorted(pages.glob("*.md")):
+            if page.stem not in mentions:
+                _retire(page, result, "_No exported article mentions it now._\n", heading=True)
 
 
 # -- HTML ------------------------------------------------------------------------------------
