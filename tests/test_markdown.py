@@ -88,3 +88,14 @@ def test_every_kept_character_is_the_file_character_it_maps_to(text: str):
     for index, char in enumerate(plain):
         start, end = offsets.span(index, index + 1)
         assert text[start:end] == char
+
+
+def test_front_matter_without_its_closing_line_is_text_with_a_note(tmp_path: Path):
+    # QA: it became the title "--- title: unterminated front matter date: …", unexplained.
+    story = tmp_path / "open.md"
+    story.write_text(
+        "---\ntitle: Unterminated\ndate: 2025-01-01\n\nMINSK, May 5. /TASS/. Text.\n",
+        encoding="utf-8",
+    )
+    article = read_article(story)
+    assert any("no closing ---" in note for note in article.notes)

@@ -67,6 +67,9 @@ def markdown_to_text(text: str) -> tuple[str, SourceMap, MarkdownFacts]:
         drop(0, body_start)
     elif text.startswith("\ufeff"):
         drop(0, 1)
+    if not fence and re.match(r"\ufeff?---[ \t]*\r?\n", text):
+        # An opening --- with no closing one: shown as text, and said why.
+        facts = MarkdownFacts(notes=("front matter has no closing --- line; it is shown as text",))
     heading_first = bool(re.match(r"\s*[ ]{0,3}#{1,6}[ \t]+\S", text[body_start:]))
     for match in _HEADING.finditer(text, body_start):
         drop(*match.span())
