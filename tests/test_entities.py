@@ -562,3 +562,14 @@ def test_company_legal_forms_end_organisation_names():
     text = "He joined Koninklijke Philips N.V. in 2010."
     assert ("ORG", "Koninklijke Philips N.V.") in found(text)
     assert ("ORG", "Enel S.p.A.") in found("Italy's grid is run by Enel S.p.A. and others.")
+
+
+def test_towns_of_fifteen_to_fifty_thousand_people_whose_words_are_no_names():
+    from briefreader import gazetteer as gz
+
+    assert {"Aberystwyth", "Rockledge", "Ozark"} <= gz.PLACES
+    # towns named like people or English words stay out: the person or the word is meant
+    assert not {"Morales", "Obama", "Lopez", "Buy"} & gz.PLACES
+    text = "Aberystwyth students marched on Saturday."
+    assert found(text) == {("PLACE", "Aberystwyth"), ("DATE", "Saturday")}
+    assert ("PERSON", "Morales") in found("Morales said the vote was fair.")

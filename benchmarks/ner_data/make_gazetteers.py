@@ -4,7 +4,10 @@
   wheel (MIT): all countries, capitals, US states, continents, and cities of at least
   50,000 people. Names that are also common given names or English words are dropped
   unless the city is very large, because a capitalised "Florence" or "Mobile" in news is
-  more often something else.
+  more often something else. With --faker and --english, also towns of 15,000 to 50,000
+  people (cities15000) none of whose words is a given name or surname (census, world,
+  notable), a known organisation, a common, title or nationality word, or a lower-case
+  English word ("Morales", "Obama", "Buy" are towns too).
 - given_names.txt / surnames.txt: the 1990 US Census name frequency files (public domain),
   via the names 0.3.0 sdist (MIT): the most frequent given names and surnames.
 - world_given_names.txt (with --faker): the per-locale given-name lists of the Faker
@@ -56,6 +59,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from types import ModuleType
 
 OUT = Path(__file__).resolve().parents[2] / "tui" / "briefreader" / "data"
 # Capitalised English words that are also place or personal names; never list them alone.
@@ -161,6 +165,7 @@ def places(geo: Path, given: set[str]) -> set[str]:
         if (name in given or name in AMBIGUOUS) and city["population"] < 2_000_000:
             continue
         found.add(name)
+    found = {p.strip() for p in found}  # " Willemstad" in the countries file
     return {p for p in found if p not in AMBIGUOUS or p in {"Georgia", "Paris", "Sydney"}}
 
 
@@ -318,14 +323,26 @@ def filtered(names: set[str], census: set[str], other: set[str], english: set[st
     }
 
 
-def recognizer_words() -> set[str]:
-    """Everything the recognizer's own lists give a reading other than a person's name."""
+def _gazetteer() -> ModuleType:
+    """briefreader.gazetteer from this source tree (its hand lists)."""
     sys.path.insert(0, str(OUT.parents[1]))
-    from briefreader import gazetteer as gz
+    from briefreader import gazetteer
 
-    found: set[str] = set()
+    return gazetteer
+
+
+def recognizer_words(main_places: set[str]) -> set[str]:
+    """Everything the recognizer's own lists give a reading other than a person's name.
+
+    The places are the hand lists and main_places (this build's cities of 50,000 people
+    or more), not the small towns, which are filtered by the names in turn.
+    """
+    gz = _gazetteer()
+    found: set[str] = set(main_places)
     for name in (
-        "PLACES",
+        "COUNTRIES",
+        "CITIES_AND_REGIONS",
+        "PLACE_ALIASES",
         "ORGANISATIONS",
         "ORG_HEADS",
         "GENERIC_ORG_WORDS",
@@ -342,6 +359,38 @@ def recognizer_words() -> set[str]:
         found.update(getattr(gz, name))
     for phrase in list(found):
         found.update(phrase.split())  # "Sri Lanka" -> "Lanka": a word of a known name
+    return found
+
+
+def towns(geo: Path, names: set[str], english: set[str], known: set[str]) -> set[str]:
+    """Towns of 15,000 to 50,000 people whose every word has no other reading.
+
+    A word that is a given name or surname (census, world or notable lists), a known
+    organisation, a common, title or nationality word, or an English word (SCOWL, lower
+    case) rules the town out: "Morales", "Obama", "Lopez", "Buy" are towns too.
+    """
+    gz = _gazetteer()
+    other = (
+        names
+        | gz.WORLD_GIVEN_NAMES
+        | gz.NOTABLE_SURNAMES
+        | gz.ORGANISATIONS
+        | gz.COMMON_WORDS
+        | gz.NATIONALITIES
+        | gz.TITLES
+        | AMBIGUOUS
+    )
+    cities = json.loads((geo / "cities15000.json").read_text(encoding="utf-8"))
+    found = set()
+    for city in cities.values():
+        name = city["name"]
+        if not 15_000 <= city["population"] < 50_000 or name in known:
+            continue
+        if not name[:1].isupper() or not name.replace(" ", "").replace("-", "").isalpha():
+            continue
+        words = name.replace("-", " ").split()
+        if not any(w in other or w.casefold() in english for w in words):
+            found.add(name)
     return found
 
 
@@ -493,16 +542,17 @@ def main() -> None:
     given_set = {g for g in given if g not in AMBIGUOUS}
     surnames = [s for s in census(names / "dist.all.last", 8000) if s not in AMBIGUOUS]
     OUT.mkdir(exist_ok=True)
-    (OUT / "places.txt").write_text(
-        "\n".join(sorted(places(geo, given_set))) + "\n", encoding="utf-8"
-    )
+    main_places = places(geo, given_set)
+    (OUT / "places.txt").write_text("\n".join(sorted(main_places)) + "\n", encoding="utf-8")
     (OUT / "given_names.txt").write_text("\n".join(sorted(given_set)) + "\n", encoding="utf-8")
     (OUT / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
+    for name in ("world_given_names.txt", "legal_forms.txt", "english_words.txt"):
+        (OUT / name).touch()  # the gazetteer loads them; a first build starts empty
+    lower: set[str] = set()
     if args.english:
         words = args.english.read_text(encoding="utf-8").split()
         lower = {w for w in words if w.isalpha() and w.islower()}
         (OUT / "english_words.txt").write_text("\n".join(sorted(lower)) + "\n", encoding="utf-8")
-
     if args.cleanco:
         if not args.faker:
             parser.error("--cleanco needs --faker (for the casing of the suffixes)")
@@ -512,14 +562,17 @@ def main() -> None:
         if not args.wordfreq:
             parser.error("--faker needs --wordfreq (and --words) to filter English words")
         english = english_words(args.words, args.wordfreq)
-        for name in ("world_given_names.txt", "legal_forms.txt", "english_words.txt"):
-            (OUT / name).touch()  # the gazetteer loads them; a first build starts empty
-        other = recognizer_words()
+        other = recognizer_words(main_places)
         census_names = given_set | set(surnames)
         world = filtered(faker_names(args.faker), census_names, other, english)
         (OUT / "world_given_names.txt").write_text(
             "\n".join(sorted(world)) + "\n", encoding="utf-8"
         )
+        if args.english:
+            small = towns(geo, census_names | world, lower, main_places)
+            (OUT / "places.txt").write_text(
+                "\n".join(sorted(main_places | small)) + "\n", encoding="utf-8"
+            )
 
 
 if __name__ == "__main__":

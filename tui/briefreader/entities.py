@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-06.1"  # world given names and legal forms, branch ner10
+RECOGNIZER_VERSION = "2026-12-06.2"  # name data round (world names, towns, legal forms), ner10
 
 
 # -- dates -----------------------------------------------------------------------------

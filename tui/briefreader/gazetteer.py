@@ -4,7 +4,8 @@ Two kinds of data. Hand-written lists below (written for this project): countrie
 well-known organisations and their acronyms, titles, nationality words, organisation and
 place head nouns, and the capitalised English words that open sentences. Larger lists in
 ``data/`` built by ``benchmarks/ner_data/make_gazetteers.py`` from openly licensed sources:
-``places.txt`` from GeoNames (CC BY 4.0, credited in NOTICE), ``given_names.txt`` and
+``places.txt`` from GeoNames (CC BY 4.0, credited in NOTICE; cities, and towns whose
+words have no other reading), ``given_names.txt`` and
 ``surnames.txt`` from the 1990 US Census name files (public domain),
 ``world_given_names.txt`` (Latin-script given names of many countries) from Faker's locale
 lists (MIT), ``legal_forms.txt`` (company legal forms: "GmbH", "S.A.", "Pvt.") from
@@ -26,8 +27,8 @@ def _words(block: str) -> frozenset[str]:
 
 
 def _load(name: str) -> frozenset[str]:
-    """One name per line from the shipped data folder."""
-    return _words((_DATA / name).read_text(encoding="utf-8"))
+    """One name per line from the shipped data folder (built clean: no blanks around)."""
+    return frozenset((_DATA / name).read_text(encoding="utf-8").split("\n")) - {""}
 
 
 COUNTRIES = _words("""
@@ -1304,10 +1305,9 @@ def _phrase_lengths(*lists: frozenset[str]) -> dict[str, int]:
     """
     longest: dict[str, int] = {}
     for names in lists:
-        for name in names:
+        for name in [n for n in names if " " in n]:
             words = name.split(" ")
-            if len(words) > 1:
-                longest[words[0]] = max(longest.get(words[0], 1), len(words))
+            longest[words[0]] = max(longest.get(words[0], 1), len(words))
     return longest
 
 
