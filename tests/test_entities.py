@@ -525,3 +525,51 @@ def test_sixth_source_round_places_people_and_dates():
     assert ("PERSON", "Sanjiv Bhasin") in found("“It will grow,” said Sanjiv Bhasin, Director.")
     assert ("PERSON", "Eva-Marie Persson") in found("The prosecutor, Eva-Marie Persson, spoke.")
     assert ("DATE", "2010") in found("a 2010 rape allegation against him")
+
+
+def test_world_given_names_from_faker():
+    from briefreader import gazetteer as gz
+
+    # Igbo, Yoruba and Polish given names the census lacks, with the accent-free form too
+    assert {"Chidimma", "Tolulope", "Łukasz", "Lukasz"} <= gz.GIVEN_NAMES
+    # English words, religious words and assistants are left out of the world list
+    assert not {"Islam", "Siri", "Patience", "Comfort"} & gz.GIVEN_NAMES
+    # at a sentence start only a known given name says the words are a person
+    assert found("Tolulope Okafor won the vote.") == {("PERSON", "Tolulope Okafor")}
+    assert found("The senator met Chidimma Okafor on Friday.") == {
+        ("PERSON", "Chidimma Okafor"),
+        ("DATE", "Friday"),
+    }
+    # a given name after "the" names a thing ("the Maxima sports sedan"), not a person
+    assert found("Design cues from the Maxima sports sedan give it a new look.") == set()
+
+
+def test_two_foreign_words_mid_sentence_are_a_person():
+    assert found("Analysts praised Funke Adedoyin for the plan.") == {("PERSON", "Funke Adedoyin")}
+    assert found("He beat Semyon Varlamov twice.") == {("PERSON", "Semyon Varlamov")}
+    # English words ("Social Security") and one-letter parts ("C-Max") are no such name
+    assert found("Voters praised Social Security for it.") == set()
+    assert found("Buyers want C-Max Energi models.") == set()
+    # the same words after a preposition of place elsewhere in the text: the place
+    text = "Azza lives in Tel Rumeida, Hebron. Since 1997, Tel Rumeida has formed part of H2."
+    places = [e for e in recognize(text) if e.text == "Tel Rumeida"]
+    assert [e.label for e in places] == ["PLACE", "PLACE"]
+
+
+def test_company_legal_forms_end_organisation_names():
+    assert ("ORG", "Tata Sons Pvt. Ltd.") in found("Shares of Tata Sons Pvt. Ltd. rose on Monday.")
+    assert ("ORG", "Maybank Sdn Bhd") in found("The deal makes Maybank Sdn Bhd the largest lender.")
+    text = "He joined Koninklijke Philips N.V. in 2010."
+    assert ("ORG", "Koninklijke Philips N.V.") in found(text)
+    assert ("ORG", "Enel S.p.A.") in found("Italy's grid is run by Enel S.p.A. and others.")
+
+
+def test_towns_of_fifteen_to_fifty_thousand_people_whose_words_are_no_names():
+    from briefreader import gazetteer as gz
+
+    assert {"Aberystwyth", "Rockledge", "Ozark"} <= gz.PLACES
+    # towns named like people or English words stay out: the person or the word is meant
+    assert not {"Morales", "Obama", "Lopez", "Buy"} & gz.PLACES
+    text = "Aberystwyth students marched on Saturday."
+    assert found(text) == {("PLACE", "Aberystwyth"), ("DATE", "Saturday")}
+    assert ("PERSON", "Morales") in found("Morales said the vote was fair.")

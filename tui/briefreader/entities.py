@@ -31,7 +31,7 @@ __all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.
-RECOGNIZER_VERSION = "2026-12-05.2"  # sixth-source round of branch ner9
+RECOGNIZER_VERSION = "2026-12-06.2"  # name data round (world names, towns, legal forms), ner10
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -181,12 +181,17 @@ def _dates(text: str) -> list[Entity]:
 
 # -- tokens ----------------------------------------------------------------------------
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _ABBREVIATIONS = (
     frozenset(
         "Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Sen Rep Gov Col Lt Sgt Capt Adm Rev Prof "
         "Mt Ft No Vol Dept Univ Bros".split()
     )
     | gz.STATE_ABBREVIATIONS
+    # legal forms written with a full stop ("Pvt. Ltd.", "Bhd."): no sentence ends there
+    | frozenset(
+        f[:-1] for f in gz.LEGAL_FORMS if f.endswith(".") and not _INITIALS.fullmatch(f[:-1])
+    )
 )
 _HYPHEN_SUFFIXES = frozenset(
     "led backed based born area style owned made controlled run linked funded bound wide era "
@@ -240,7 +245,6 @@ class _Token:
     gap_before: str = " "  # the characters between this token and the previous one
 
 
-_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _SENTENCE_PUNCTUATION = frozenset('.!?:;\n"“”‘’([—–')
 
 
@@ -697,8 +701,8 @@ class _Reader:
                 break
             if word in gz.ORG_HEADS and (j > i or run[j].text not in gz.GENERIC_ORG_WORDS):
                 head_end = j + 1
-                if word in {"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Co."}:
-                    break
+                if word in gz.LEGAL_FORMS and not (j + 1 < n and run[j + 1].text in gz.LEGAL_FORMS):
+                    break  # "Tata Sons Pvt. Ltd.", "Siemens Energy AG": a legal form ends it
             elif (
                 j > i
                 and head_end is None
@@ -1399,6 +1403,15 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         return PLACE  # "a street in Chelsea": a given name alone after "in" is a place
     if mention.label in {PERSON, "?"} and phrase in _PLANETS and not reader.spoken(phrase):
         return None  # "Mars vs. Venus", "a mission to Mars": planets, not people
+    if (
+        mention.label == PERSON
+        and len(mention.words) == 1
+        and mention.context == "the"
+        and not mention.sentence_start
+        and not _known_surname(phrase)
+        and phrase not in aliases
+    ):
+        return None  # "the Maxima sports sedan": a given name after "the" names a thing
     if mention.label != "?":
         return mention.label
     words = mention.words
@@ -1467,7 +1480,30 @@ def _resolve(text: str, mention: _Mention, aliases: set[str], reader: _Reader) -
         or _CUE_AFTER.match(text, mention.end)
     ):
         return PERSON  # "Alexia Tsotsis said", "said Sanjiv Bhasin", "Rush Limbaugh, who"
+    if len(words) == 2 and not mention.sentence_start and _foreign_name(words):
+        # "Bukola Saraki", "Semyon Varlamov": two name-like words that are no English words
+        # nor places, in the middle of a sentence, are a person the name lists do not know,
+        # unless the text puts the same words somewhere ("in Tel Rumeida")
+        return PLACE if _placed(text, phrase) else PERSON
     return PERSON if person_like else None
+
+
+def _foreign_name(words: tuple[str, ...]) -> bool:
+    """No word is an English word or a place, none has a one-letter part ("C-Max")."""
+    return not any(
+        w.casefold() in gz.ENGLISH_WORDS
+        or w in gz.PLACES
+        or any(len(part) < 2 for part in w.split("-"))
+        for w in words
+    )
+
+
+_PLACED_BEFORE = r"\b(?:in|at|near|from|to)\s+"
+
+
+def _placed(text: str, phrase: str) -> bool:
+    """The phrase somewhere after a preposition of place ("lives in Tel Rumeida")."""
+    return re.search(_PLACED_BEFORE + re.escape(phrase) + r"\b", text) is not None
 
 
 def _plural_noun(word: str) -> bool:

@@ -4,8 +4,13 @@ Two kinds of data. Hand-written lists below (written for this project): countrie
 well-known organisations and their acronyms, titles, nationality words, organisation and
 place head nouns, and the capitalised English words that open sentences. Larger lists in
 ``data/`` built by ``benchmarks/ner_data/make_gazetteers.py`` from openly licensed sources:
-``places.txt`` from GeoNames (CC BY 4.0, credited in NOTICE), ``given_names.txt`` and
-``surnames.txt`` from the 1990 US Census name files (public domain). Kept apart from the
+``places.txt`` from GeoNames (CC BY 4.0, credited in NOTICE; cities, and towns whose
+words have no other reading), ``given_names.txt`` and
+``surnames.txt`` from the 1990 US Census name files (public domain),
+``world_given_names.txt`` (Latin-script given names of many countries) from Faker's locale
+lists (MIT), ``legal_forms.txt`` (company legal forms: "GmbH", "S.A.", "Pvt.") from
+cleanco's term list (MIT), and ``english_words.txt`` (lower-case English words) from SCOWL
+(its permissive licence); NOTICE credits each. Kept apart from the
 rules so the data can grow without touching them. Everything is loaded once, at import
 (well under the 0.3 s load budget): frozensets of strings, nothing compiled per call.
 """
@@ -22,8 +27,8 @@ def _words(block: str) -> frozenset[str]:
 
 
 def _load(name: str) -> frozenset[str]:
-    """One name per line from the shipped data folder."""
-    return _words((_DATA / name).read_text(encoding="utf-8"))
+    """One name per line from the shipped data folder (built clean: no blanks around)."""
+    return frozenset((_DATA / name).read_text(encoding="utf-8").split("\n")) - {""}
 
 
 COUNTRIES = _words("""
@@ -1300,10 +1305,9 @@ def _phrase_lengths(*lists: frozenset[str]) -> dict[str, int]:
     """
     longest: dict[str, int] = {}
     for names in lists:
-        for name in names:
+        for name in [n for n in names if " " in n]:
             words = name.split(" ")
-            if len(words) > 1:
-                longest[words[0]] = max(longest.get(words[0], 1), len(words))
+            longest[words[0]] = max(longest.get(words[0], 1), len(words))
     return longest
 
 
@@ -1480,8 +1484,14 @@ Brewers
 
 KNOWN_PHRASE_LENGTHS = _phrase_lengths(ORGANISATIONS, PLACES)
 
+# Company legal forms ("GmbH", "S.A.", "Pvt.", "Sdn Bhd"), each also without its last full
+# stop, which the tokenizer keeps only after initials and known abbreviations.
+LEGAL_FORMS = _load("legal_forms.txt") | frozenset("Inc. Corp. Co. Ltd. LLC".split())
+LEGAL_FORMS = LEGAL_FORMS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)
 
-ORG_HEADS = _words("""
+
+ORG_HEADS = (
+    _words("""
 Ministry
 Communications
 Pharmaceuticals
@@ -1611,6 +1621,8 @@ Petroleum
 Railways
 Automotive
 """)
+    | LEGAL_FORMS
+)
 
 # Heads that are only an ORG with something specific in front ("the Government" is generic).
 GENERIC_ORG_WORDS = _words("""
@@ -2543,8 +2555,11 @@ Satya
 Sam
 """)
 
-GIVEN_NAMES = WORLD_GIVEN_NAMES | _load("given_names.txt")
+GIVEN_NAMES = WORLD_GIVEN_NAMES | _load("given_names.txt") | _load("world_given_names.txt")
 SURNAMES = _load("surnames.txt")
+# Ordinary English words in lower case (SCOWL): a capitalised word that is one of these is
+# no evidence of a foreign name the lists lack.
+ENGLISH_WORDS = _load("english_words.txt")
 # Surnames of people the news names alone ("with Putin", "Trump weighed in") that the census
 # list lacks: heads of state and government, politicians, judges, central bankers, business
 # and public figures, written from common knowledge for briefreader. A lone unknown word
