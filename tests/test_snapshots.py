@@ -98,11 +98,18 @@ def test_article_list_with_tag_panel_80x24_light(snap_compare, make_session):
 
         table = pilot.app.list_screen.table
         header = pilot.app.list_screen.query_one(ListHeader)
-        for _ in range(100):
+        panel = pilot.app.list_screen.query_one("#tag-panel")
+        last, steady = None, 0
+        for _ in range(100):  # the same laid-out state on three looks in a row
             width = table.size.width
-            if 0 < width < 80 and table.columns == header.columns == columns_for(width):
+            state = (width, panel.size.width, [c.key for c in table.columns])
+            fits = 0 < width < 80 and table.columns == header.columns == columns_for(width)
+            steady = steady + 1 if fits and state == last else 0
+            if steady >= 3:
                 break
+            last = state
             await pilot.pause(0.05)
+        assert steady >= 3, f"the narrowed list never settled: {last}"
         await _settle(pilot)
 
     app = _themed(make_session, "textual-light")
