@@ -729,3 +729,34 @@ def test_add_counts_a_new_file_in_a_folder_already_added(cli, tmp_path: Path):
     result = cli("add", str(folder))
     assert "added 1 article(s), 1 already in the library" in result.out, result.out
     assert "added 0 article(s), 2 already" in cli("add", str(folder)).out
+
+
+def test_an_edit_does_not_move_a_yearless_dateline_to_another_year(cli, tmp_path: Path):
+    # QA: a story of last November, saved then, dated 2025; a typo fixed today (saved
+    # now) put it in this year, and filters and exports followed.
+    import os
+    from datetime import datetime
+
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    story = folder / "a2.txt"
+    story.write_text(
+        "Talks\n\nMOSCOW, November 20. /TASS/. The accord of December 6, 2021 holds.\n",
+        encoding="utf-8",
+    )
+    saved = datetime(2025, 11, 25, 12, 0).timestamp()
+    os.utime(story, (saved, saved))
+    assert cli("add", str(folder)).code == 0
+    (before,) = listing(cli)
+    assert before["date"] == "2025-11-20"
+    with story.open("a", encoding="utf-8") as handle:
+        handle.write("\nUpdated with a correction.\n")  # saved now
+    (after,) = listing(cli)
+    assert after["id"] != before["id"]  # the text changed
+    assert after["date"] == "2025-11-20"  # the day it was filed did not
+    story.write_text(  # the dateline itself edited: read anew
+        "Talks\n\nMOSCOW, November 21. /TASS/. The accord of December 6, 2021 holds.\n",
+        encoding="utf-8",
+    )
+    (edited,) = listing(cli)
+    assert edited["date"].endswith("-11-21")

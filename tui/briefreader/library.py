@@ -14,10 +14,11 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,25 @@ class EntityNames:
         return isinstance(other, EntityNames) and self.packed == other.packed
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def _same_filing_day(before: ArticleSummary, now: ArticleSummary) -> ArticleSummary:
+    """The file edited: a dateline that still reads the same keeps the year it was given.
+
+    A dateline without a year ("MOSCOW, November 20") may take its year from when the
+    file was saved; fixing a typo today must not move a story of last November to this
+    one. The dateline itself edited (another day, a year written in) is read anew.
+    """
+    if (
+        now.date
+        and now.date == before.date
+        and not re.search(r"\d{4}", now.date)
+        and before.date_iso
+        and now.date_iso != before.date_iso
+        and before.date_iso[5:] == (now.date_iso or before.date_iso)[5:]
+    ):
+        return replace(now, date_iso=before.date_iso)
+    return now
 
 
 @dataclass(slots=True)
@@ -336,6 +356,8 @@ class Library:
     def _keep(self, path_text: str, record: Record) -> ArticleSummary:
         before = self._index.get(path_text)
         entry = IndexEntry(*record)
+        if before is not None:
+            entry.summary = _same_filing_day(before.summary, entry.summary)
         self._index[path_text] = entry
         self._dirty = True
         summary = entry.summary
