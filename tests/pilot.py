@@ -67,3 +67,25 @@ def edit_on_disk(path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+async def palette_shows(pilot, words: str, timeout: float = 5.0) -> list[str]:
+    """Type into the open command palette and wait until a command with the words shows.
+
+    The palette searches in a worker; a fixed pause was too short under load, and enter
+    then ran whatever was highlighted (or nothing).
+    """
+    import time
+
+    await pilot.press(*words)
+    deadline = time.monotonic() + timeout
+    shown: list[str] = []
+    while time.monotonic() < deadline:
+        await pilot.pause(0.05)
+        options = pilot.app.screen.query("CommandList")
+        if options:
+            found = options.first()
+            shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+            if found.highlighted is not None and any(words in text for text in shown):
+                return shown
+    raise AssertionError(f"the palette never listed {words!r}: {shown}")

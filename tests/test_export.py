@@ -678,7 +678,7 @@ def test_cli_export_filters_and_folder(tmp_path: Path, capsys):
 
 async def test_e_repeats_the_export_last_chosen_in_the_palette(make_session, data_dir: Path):
     from briefreader.ui.app import BriefreaderApp
-    from pilot import settle
+    from pilot import palette_shows, settle
 
     session = make_session()
     annotate_seeds(session)
@@ -691,8 +691,7 @@ async def test_e_repeats_the_export_last_chosen_in_the_palette(make_session, dat
         assert BEGIN in digest_file.read_text(encoding="utf-8")
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"JSON backup")
-        await pilot.pause(0.3)
+        await palette_shows(pilot, "JSON backup")
         await pilot.press("enter")
         await settle(pilot)
         backup = data_dir / "exports" / "briefreader-backup.json"

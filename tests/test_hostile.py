@@ -29,7 +29,7 @@ from briefreader.ui.app import BriefreaderApp
 from briefreader.ui.article_table import columns_for, row_text
 from briefreader.ui.entity_content import highlighted
 from briefreader.ui.reader_screen import ReaderScreen
-from pilot import open_row, row_cells, screen_text, settle, table_titles
+from pilot import open_row, palette_shows, row_cells, screen_text, settle, table_titles
 from pty_session import drive_in_pty
 
 # Every trick a scraped page can carry: a title change, a clipboard write (OSC 52), a
@@ -374,10 +374,7 @@ async def test_palette_shows_quick_tag_names_literally(make_session, data_dir):
         article_id = app.list_screen.current_summary().id
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Toggle #")
-        await pilot.pause(0.5)
-        options = app.screen.query_one("CommandList")
-        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        shown = await palette_shows(pilot, "Toggle #")
         assert any("[b]x[/b]" in text for text in shown), shown
         await pilot.press("enter")
         await pilot.pause()

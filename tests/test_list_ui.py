@@ -481,3 +481,28 @@ async def test_rows_joining_at_start_leave_an_untouched_cursor_on_the_newest(
         screen.show_progress(2, 2, [])
         await pilot.pause()
         assert screen.current_summary() == chosen
+
+
+async def test_a_shown_row_follows_its_file_edited_on_disk(make_session, tmp_path: Path):
+    # QA: edited while the app ran, a starred, tagged row kept its old title and showed no
+    # star or tags until the cursor reached it.
+    import asyncio
+
+    _, app = wires_app(make_session, tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert table_titles(app)[0] == "Drills near Minsk"
+        await pilot.press("s", "3")  # star and tag the top row
+        await pilot.pause()
+        (tmp_path / "wires" / "minsk.txt").write_text(
+            "Drills near Minsk end\n\nMINSK, November 5, 2025. /TASS/. Viktor Khrenin said.",
+            encoding="utf-8",
+        )
+        for _ in range(40):  # within a check or two (every 2 s), no key pressed
+            await asyncio.sleep(0.1)
+            if table_titles(app)[0] == "Drills near Minsk end":
+                break
+        await settle(pilot)
+        assert table_titles(app)[0] == "Drills near Minsk end"
+        cells = row_cells(app, 0)
+        assert cells["state"].strip() == "★" and "#defense" in cells["tags"]

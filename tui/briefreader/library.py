@@ -601,6 +601,21 @@ class Library:
         corrected = apply_corrections(article.text, entities, self.store.corrections())
         return current, article, corrected
 
+    def as_now(self, summary: ArticleSummary) -> ArticleSummary | None:
+        """The article as its file is now, when the file changed since it was listed.
+
+        None when it is unchanged, gone or unreadable (opening it says which). A changed
+        file is read again, and its annotations move to its new id (see _keep).
+        """
+        try:
+            current, changed = self._indexed(Path(summary.path))
+        except (OSError, ArticleError):
+            return None
+        if not changed:
+            return None
+        self._save_index()
+        return current if current != summary else None
+
     def freshness(self, summary: ArticleSummary) -> tuple[object, ...]:
         """What a loaded article depends on: its file, the corrections, the entity backend.
 

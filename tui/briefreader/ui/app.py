@@ -417,6 +417,7 @@ class BriefreaderApp(App[None]):
         super().exit(result, return_code, message)
 
     def _check_outside_changes(self) -> None:
+        self._check_shown_files(self.list_screen.shown_summaries())
         storage = self.session.store.storage
         try:
             storage.read()
@@ -429,6 +430,21 @@ class BriefreaderApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.show_annotations()
+
+    @work(thread=True, exclusive=True, group="shown-files", description="check shown files")
+    def _check_shown_files(self, summaries: list[ArticleSummary]) -> None:
+        """Rows on the screen whose file was edited on disk show it within a tick.
+
+        A few dozen stats every OUTSIDE_CHECK_SECONDS: the rows the user can see, not the
+        library (an edited row used to keep its old title and lose its star until the
+        cursor reached it).
+        """
+        for summary in summaries:
+            if self.leaving:
+                return
+            current = self.session.library.as_now(summary)
+            if current is not None:
+                self.call_from_thread(self.list_screen.article_edited, summary.id, current)
 
     def _first_rows_shown(
         self, rows: list[ArticleSummary], total: int, showing_samples: bool

@@ -253,6 +253,13 @@ class ArticleListScreen(AnnotatingScreen):
             self._sorted = sort_entries(self._sorted + added, self.sort_key, self.descending)
             self.apply_view(top=not self.brief_app.user_acted)
 
+    def shown_summaries(self) -> list[ArticleSummary]:
+        """The articles of the rows on the screen now (a few dozen at most)."""
+        if not self.is_current:
+            return []
+        top = self.table.scroll_offset.y
+        return [e.summary for e in self.table.entries[top : top + self.table.size.height]]
+
     def article_edited(self, old_id: str, summary: ArticleSummary) -> None:
         """A file edited since it was listed: its row as the file is now, under its new id.
 
