@@ -133,6 +133,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self.entries: list[ListEntry] = []
         self.selected: set[str] = set()
         self.columns: list[Column] = columns_for(80)
+        self._columns_width = 80  # the width self.columns were laid out for
 
     # -- content -------------------------------------------------------------------------
 
@@ -180,15 +181,27 @@ class ArticleTable(ScrollView, can_focus=True):
         """The table's width changed, so did its columns: the header must follow."""
 
     def on_resize(self, event: events.Resize) -> None:
-        self.columns = columns_for(event.size.width)
+        self._fit_columns(event.size.width)
         self.virtual_size = Size(event.size.width, len(self.entries))
-        self.post_message(self.ColumnsChanged())
         self.refresh()
         self.call_after_refresh(self.scroll_to_cursor)  # a smaller window: keep the row in it
+
+    def _fit_columns(self, width: int) -> None:
+        """Columns for this width, and the header told; nothing when they already fit.
+
+        Also checked when drawing: a resize event can come after the first frame at the
+        new width (the tag panel opening under load drew rows with full-width columns).
+        """
+        if width == self._columns_width or width <= 0:
+            return
+        self._columns_width = width
+        self.columns = columns_for(width)
+        self.post_message(self.ColumnsChanged())
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.size.width
+        self._fit_columns(width)
         base = self.rich_style
         if index >= len(self.entries):
             return Strip.blank(width, base)
