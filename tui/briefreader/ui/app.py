@@ -417,7 +417,10 @@ class BriefreaderApp(App[None]):
         super().exit(result, return_code, message)
 
     def _check_outside_changes(self) -> None:
-        self._check_shown_files(self.list_screen.shown_summaries())
+        # Not while the library is read or checked: that worker finds edited files itself,
+        # and the index must not be loaded or written by two threads at once.
+        if not any(w.group == "library" and w.is_running for w in self.workers):
+            self._check_shown_files(self.list_screen.shown_summaries())
         storage = self.session.store.storage
         try:
             storage.read()
