@@ -196,6 +196,7 @@ class ArticleTable(ScrollView, can_focus=True):
             return
         self._columns_width = width
         self.columns = columns_for(width)
+        self.virtual_size = Size(width, len(self.entries))
         self.post_message(self.ColumnsChanged())
 
     def render_line(self, y: int) -> Strip:
