@@ -324,8 +324,8 @@ def read_article_source(path: Path) -> ArticleSource:
 
 
 @functools.cache
-def _bundled_samples() -> Path:
-    """The sample articles shipped with the program (see library.seeds_folder)."""
+def seeds_folder() -> Path:
+    """The bundled sample articles: inside the installed package, or the source checkout."""
     packaged = Path(__file__).resolve().parent / "seeds"
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
 
@@ -338,7 +338,7 @@ def _dating_mtime(path: Path, info: os.stat_result) -> float | None:
     """
     if path.name in _sample_names():  # resolving every path cost more than the parse
         try:
-            if path.resolve().parent == _bundled_samples():
+            if path.resolve().parent == seeds_folder():
                 return None
         except OSError:
             return None
@@ -348,7 +348,7 @@ def _dating_mtime(path: Path, info: os.stat_result) -> float | None:
 @functools.cache
 def _sample_names() -> frozenset[str]:
     try:
-        return frozenset(p.name for p in _bundled_samples().iterdir())
+        return frozenset(p.name for p in seeds_folder().iterdir())
     except OSError:
         return frozenset()
 

@@ -19,7 +19,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from briefreader.articles import (
     iter_article_files,
     month_day_key,
     read_article,
+    seeds_folder,
 )
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.config import EntitySettings
@@ -110,14 +110,6 @@ class AddReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     # Folders or files the library did not know before this add.
     new_sources: int = 0
-
-
-def seeds_folder() -> Path:
-    """The bundled sample articles: inside the installed package, or the source checkout."""
-    packaged = Path(str(resources.files("briefreader"))) / "seeds"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "seeds"
 
 
 class EntityNames:
