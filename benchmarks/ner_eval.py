@@ -9,7 +9,7 @@ a plain regex tokenizer pass over the same text measured in the same run (the ra
 on a noisy shared machine, the absolute figure is what the issue's budget names). Load:
 seconds to import the recognizer in a fresh interpreter and run it once.
 
-spaCy is scored through briefreader's own backend (briefreader.spacy_backend: GPE/LOC/FAC
+spaCy is scored through briefreader's own backend (briefreader.entities.spacy_backend: GPE/LOC/FAC
 mapped to PLACE, spans trimmed to the guideline), exactly what the app shows: in this
 process when spaCy is importable here, else in ``--spacy-python``'s interpreter (which runs
 this file with ``--spacy-worker``); without either the comparison is reported as skipped.
@@ -102,7 +102,7 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
 
 def speed(texts: list[str]) -> tuple[float, float]:
     """Rules words/s (best of 5) and load seconds in a fresh interpreter; printed too."""
-    from briefreader.entities import recognize
+    from briefreader.entities.recognizer import recognize
 
     words = sum(len(t.split()) for t in texts)
     tokenizer = re.compile(r"\w+|[^\w\s]")
@@ -125,7 +125,8 @@ def speed(texts: list[str]) -> tuple[float, float]:
     print(f"  recognizer time / tokenizer time = {ours_s / baseline_s:.1f}x")
     probe = (
         "import time; t = time.perf_counter(); "
-        "from briefreader.entities import recognize; recognize('Warm up in Paris on Monday.'); "
+        "from briefreader.entities.recognizer import recognize; "
+        "recognize('Warm up in Paris on Monday.'); "
         "print(time.perf_counter() - t)"
     )
     bare = "import time; t = time.perf_counter(); import re, json; print(time.perf_counter() - t)"
@@ -142,7 +143,7 @@ def speed(texts: list[str]) -> tuple[float, float]:
 
 def spacy_measure(texts: list[str], model: str) -> dict[str, Any]:
     """Load the spaCy backend (timed), then its spans and best-of-2 time over texts."""
-    from briefreader.spacy_backend import load_spacy_recognizer
+    from briefreader.entities.spacy_backend import load_spacy_recognizer
 
     start = time.perf_counter()
     recognizer = load_spacy_recognizer(model)
@@ -160,7 +161,7 @@ def spacy_measure(texts: list[str], model: str) -> dict[str, Any]:
 
 def spacy_answer(texts: list[str], python: str | None, model: str) -> dict[str, Any] | None:
     """The spaCy backend's measurements, here or in another interpreter; None if impossible."""
-    from briefreader.spacy_backend import SpacyUnavailable, spacy_installed
+    from briefreader.entities.spacy_backend import SpacyUnavailable, spacy_installed
 
     if python is None and spacy_installed():
         try:
@@ -193,8 +194,8 @@ def main() -> None:
     parser.add_argument("--spacy-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "tui"))
-    from briefreader.entities import recognize
-    from briefreader.spacy_backend import DEFAULT_MODEL
+    from briefreader.entities.recognizer import recognize
+    from briefreader.entities.spacy_backend import DEFAULT_MODEL
 
     model = args.spacy_model or DEFAULT_MODEL
     if args.spacy_worker:  # texts on stdin, measurements on stdout, for --spacy-python

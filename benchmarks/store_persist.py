@@ -26,8 +26,8 @@ from pathlib import Path
 
 from tinydb import Query, TinyDB
 
-from briefreader.store import AnnotationStore, ArticleRef
-from briefreader.tags import TagEdit
+from briefreader.annotations.store import AnnotationStore, ArticleRef
+from briefreader.annotations.tags import TagEdit
 
 
 def _doc(i: int) -> dict[str, object]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from briefreader.ui.app import BriefreaderApp
-from briefreader.ui.article_table import cell_texts
-from briefreader.ui.reader_screen import ReaderScreen
+from briefreader.ui.screens.reader import ReaderScreen
+from briefreader.ui.widgets.article_table import cell_texts
 
 
 async def settle(pilot) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefreader.articles import read_article
-from briefreader.entities import recognize
+from briefreader.articles.article import read_article
+from briefreader.entities.recognizer import recognize
 
 CORPUS_PY = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
 N = 40

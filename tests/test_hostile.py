@@ -17,18 +17,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefreader import articles
-from briefreader.articles import READ_LIMIT_BYTES, TEXT_LIMIT_CHARS, ArticleError, read_article
+from briefreader.annotations.store import Annotation
+from briefreader.articles import article as articles
+from briefreader.articles.article import (
+    READ_LIMIT_BYTES,
+    TEXT_LIMIT_CHARS,
+    ArticleError,
+    read_article,
+)
 from briefreader.cli import main
-from briefreader.entities import recognize
-from briefreader.filtering import ListEntry
-from briefreader.library import ArticleSummary
-from briefreader.store import Annotation
+from briefreader.entities.recognizer import recognize
+from briefreader.library.filtering import ListEntry
+from briefreader.library.summary import ArticleSummary
 from briefreader.textsafety import one_line, visible
 from briefreader.ui.app import BriefreaderApp
-from briefreader.ui.article_table import columns_for, row_text
-from briefreader.ui.entity_content import highlighted
-from briefreader.ui.reader_screen import ReaderScreen
+from briefreader.ui.screens.reader import ReaderScreen
+from briefreader.ui.widgets.article_table import columns_for, row_text
+from briefreader.ui.widgets.entity_content import highlighted
 from pilot import open_row, palette_shows, row_cells, screen_text, settle, table_titles
 from pty_session import drive_in_pty
 

@@ -23,3 +23,16 @@ def test_ci_runs_the_readme_test_command():
     command = readme[marker + 2]
     assert "pytest" in command and ".[test]" in command
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111
+
+
+def test_mypy_strict_reports_nothing(tmp_path: Path):
+    # pyproject.toml's [tool.mypy]: strict over the whole package, 0 errors.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found" in result.stdout

@@ -10,7 +10,7 @@ from briefreader.config import load_config
 from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.keymap import KeyUse, plan_overrides
 from briefreader.ui.app import BriefreaderApp
-from briefreader.ui.dialogs import NoteEditor, TagPrompt
+from briefreader.ui.screens.dialogs import NoteEditor, TagPrompt
 from pilot import settle
 
 

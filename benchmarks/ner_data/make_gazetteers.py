@@ -324,9 +324,9 @@ def filtered(names: set[str], census: set[str], other: set[str], english: set[st
 
 
 def _gazetteer() -> ModuleType:
-    """briefreader.gazetteer from this source tree (its hand lists)."""
+    """briefreader.entities.gazetteer from this source tree (its hand lists)."""
     sys.path.insert(0, str(OUT.parents[1]))
-    from briefreader import gazetteer
+    from briefreader.entities import gazetteer
 
     return gazetteer
 

@@ -15,12 +15,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import __version__
-from briefreader.articles import ArticleError, read_article_source
+from briefreader.annotations.storage import NewerSchemaError
+from briefreader.annotations.tags import (
+    normalise_tag,
+    not_a_tag_message,
+    parse_tag_arguments,
+    tag_key,
+)
+from briefreader.articles.article import ArticleError, read_article_source
 from briefreader.crashlog import write_crash_log
-from briefreader.library import ArticleSummary
+from briefreader.library.summary import ArticleSummary
 from briefreader.session import Session, open_session
-from briefreader.storage import NewerSchemaError
-from briefreader.tags import normalise_tag, not_a_tag_message, parse_tag_arguments, tag_key
 from briefreader.textsafety import one_line, visible
 
 COMMANDS = ("add", "list", "tag", "note", "entities", "export", "import")
@@ -77,7 +82,7 @@ def _refuse_dash_tag(tag: argparse.ArgumentParser, argv: list[str]) -> None:
 
 def build_parser() -> CommandParser:
     """The subcommand parser; `briefreader [PATH ...]` without a command opens the TUI."""
-    from briefreader.export import FORMATS  # exports load only for the commands
+    from briefreader.export.run import FORMATS  # exports load only for the commands
 
     parser = CommandParser(
         prog="briefreader",
@@ -243,14 +248,14 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     A function, evaluated only when an error reaches `main`, so opening the reader does
     not import the export and backup code just to name their error classes.
     """
-    from briefreader.backup import BackupError
-    from briefreader.export import ExportError
+    from briefreader.export.backup import BackupError
+    from briefreader.export.run import ExportError
 
     return (UserError, ArticleError, LookupError, ExportError, BackupError, NewerSchemaError)
 
 
 def _run_tui(session: Session, paths: list[Path]) -> int:
-    from briefreader.indexing import prepare_workers
+    from briefreader.library.indexing import prepare_workers
     from briefreader.ui.app import BriefreaderApp  # textual is imported only for the TUI
 
     prepare_workers()  # before Textual takes over stderr: see prepare_workers
@@ -382,7 +387,7 @@ def _cmd_entities(session: Session, args: argparse.Namespace) -> int:
 
 
 def _iso_day(value: str) -> str:
-    from briefreader.filtering import is_day_or_period
+    from briefreader.library.filtering import is_day_or_period
 
     if not is_day_or_period(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025-10-01")
@@ -390,11 +395,11 @@ def _iso_day(value: str) -> str:
 
 
 def _cmd_export(session: Session, args: argparse.Namespace) -> int:
-    from briefreader.export import ExportOptions, run_export
-    from briefreader.export_data import ExportFilter
+    from briefreader.export.data import ExportFilter
+    from briefreader.export.run import ExportOptions, run_export
 
     output = Path(args.output).expanduser() if args.output else None
-    folder = bool(args.output) and (args.output.endswith(("/", "\\")) or output.is_dir())
+    folder = output is not None and (args.output.endswith(("/", "\\")) or output.is_dir())
     options = ExportOptions(
         fmt=args.format,
         output=output,
@@ -404,7 +409,7 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
     )
     result = run_export(session, options)
     if result.undated:
-        from briefreader.filtering import no_year_message
+        from briefreader.library.filtering import no_year_message
 
         print(
             f"note: {no_year_message(result.undated)} left out by --since/--until",
@@ -419,7 +424,7 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
 
 
 def _cmd_import(session: Session, args: argparse.Namespace) -> int:
-    from briefreader.backup import import_backup, parse_backup
+    from briefreader.export.backup import import_backup, parse_backup
 
     source = Path(args.file).expanduser()
     try:

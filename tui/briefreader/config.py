@@ -11,9 +11,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefreader.spacy_backend import DEFAULT_MODEL
-from briefreader.store import HIGHLIGHT_COLOURS
-from briefreader.tags import normalise_tag
+from briefreader.annotations.store import HIGHLIGHT_COLOURS
+from briefreader.annotations.tags import normalise_tag
+from briefreader.entities.settings import ENTITY_BACKENDS, RULES_BACKEND, EntitySettings
+from briefreader.entities.spacy_backend import DEFAULT_MODEL
 
 DEFAULT_QUICK_TAGS: dict[str, str] = {
     "1": "important",
@@ -34,19 +35,8 @@ DEFAULT_HIGHLIGHT_MEANINGS: dict[str, str] = {
 }
 
 
-RULES_BACKEND = "rules"
-SPACY_BACKEND = "spacy"
-ENTITY_BACKENDS = (RULES_BACKEND, SPACY_BACKEND)
 # An importable package name: what spacy.load takes for an installed model.
 _MODEL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
-
-
-@dataclass(frozen=True)
-class EntitySettings:
-    """[entities]: which recognizer finds entities; rules need nothing, spaCy is an extra."""
-
-    backend: str = RULES_BACKEND
-    spacy_model: str = DEFAULT_MODEL
 
 
 @dataclass(frozen=True)

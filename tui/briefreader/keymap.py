@@ -106,11 +106,16 @@ def _first_clash(
     """(moved action, key, the binding that has it too), or None when nothing clashes."""
     for context in contexts:
         final = [
-            (use, split_keys(accepted[use.action_id]) if use.action_id in accepted else use.keys)
+            (
+                use,
+                split_keys(accepted[use.action_id])
+                if use.action_id is not None and use.action_id in accepted
+                else use.keys,
+            )
             for use in context
         ]
         for use, keys in final:
-            if use.action_id not in accepted:
+            if use.action_id is None or use.action_id not in accepted:
                 continue
             for key in keys:
                 for other, other_keys in final:

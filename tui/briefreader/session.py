@@ -10,14 +10,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefreader.annotations.store import AnnotationStore
 from briefreader.config import Config, load_config
-from briefreader.corrections import Correction, NameCorrector
-from briefreader.entity_backend import EntityBackend
-from briefreader.entity_index import EntityIndex
-from briefreader.indexing import decode_names
-from briefreader.library import Library
+from briefreader.entities.backend import EntityBackend
+from briefreader.entities.corrections import Correction, NameCorrector
+from briefreader.entities.index import EntityIndex
+from briefreader.library.catalog import Library
+from briefreader.library.indexing import decode_names
 from briefreader.paths import AppPaths, resolve_paths
-from briefreader.store import AnnotationStore
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 from rich.console import RenderableType
 from textual import events, work
@@ -28,28 +28,29 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from briefreader.articles import Article, ArticleError
+from briefreader.annotations.drafts import NoteDrafts
+from briefreader.articles.article import Article, ArticleError
 from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
-from briefreader.drafts import NoteDrafts
-from briefreader.entity_types import Entity
+from briefreader.entities.types import Entity
 from briefreader.keymap import KeyUse, plan_overrides, split_keys
-from briefreader.library import AddReport, ArticleSummary, IndexingStopped
-from briefreader.listing import ListRows, build_rows
+from briefreader.library.catalog import AddReport, IndexingStopped
+from briefreader.library.listing import ListRows, build_rows
+from briefreader.library.summary import ArticleSummary
 from briefreader.session import Session
 from briefreader.textsafety import one_line
-from briefreader.ui.annotating import AnnotationChanged
-from briefreader.ui.article_table import ArticleTable
-from briefreader.ui.dialogs import NoteEditor
-from briefreader.ui.error_screen import ErrorScreen
-from briefreader.ui.help_screen import HelpScreen
-from briefreader.ui.list_screen import LARGE_LIST, ArticleListScreen
-from briefreader.ui.reader_screen import ReaderScreen
+from briefreader.ui.messages import AnnotationChanged
+from briefreader.ui.screens.article_list import LARGE_LIST, ArticleListScreen
+from briefreader.ui.screens.dialogs import NoteEditor
+from briefreader.ui.screens.error import ErrorScreen
+from briefreader.ui.screens.help import HelpScreen
+from briefreader.ui.screens.reader import ReaderScreen
 from briefreader.ui.typeahead import KeyTargets
+from briefreader.ui.widgets.article_table import ArticleTable
 
 if TYPE_CHECKING:  # exports load when first used: they are not needed to show the list
-    from briefreader.entity_index import EntityIndex
-    from briefreader.export import ExportOptions
+    from briefreader.entities.index import EntityIndex
+    from briefreader.export.run import ExportOptions
 
 P = ParamSpec("P")
 
@@ -70,7 +71,7 @@ class ReadAhead:
     freshness: tuple[object, ...]
 
 
-def mount_off_screen(app: App, screen: Screen) -> None:
+def mount_off_screen(app: App[None], screen: Screen[Any]) -> None:
     """Compose and mount a screen's widgets without showing it.
 
     Textual mounts a screen when it is first pushed and has no public call to do it
@@ -80,7 +81,7 @@ def mount_off_screen(app: App, screen: Screen) -> None:
     app._get_screen(screen)
 
 
-def lay_out_off_screen(app: App, screen: Screen) -> None:
+def lay_out_off_screen(app: App[None], screen: Screen[Any]) -> None:
     """Lay out and draw a mounted screen that is not shown, so showing it costs no layout.
 
     A screen pushed with a new size does its layout and renders every visible line before
@@ -93,7 +94,7 @@ def lay_out_off_screen(app: App, screen: Screen) -> None:
         screen._compositor.render_update(full=True)
 
 
-def draw_now(screen: Screen) -> None:
+def draw_now(screen: Screen[Any]) -> None:
     """Write the frame of a screen just pushed now, not at the next screen update tick.
 
     A pushed screen that was laid out ahead has no layout left to do on resume, so Textual
@@ -719,7 +720,7 @@ class BriefreaderApp(App[None]):
 
     def export_markdown(self) -> None:
         """`e`: export again with the options used last (first time: the Markdown digest)."""
-        from briefreader.export_choices import last_export_options
+        from briefreader.export.choices import last_export_options
 
         self.export_with(last_export_options(self.session))
 
@@ -731,8 +732,8 @@ class BriefreaderApp(App[None]):
     @work(thread=True, exclusive=True, group="export", description="export")
     def _export(self, options: ExportOptions) -> None:
         """Export, remember the choice for the next `e`, and say where it went."""
-        from briefreader.export import ExportError, run_export
-        from briefreader.export_choices import remember_export_options
+        from briefreader.export.choices import remember_export_options
+        from briefreader.export.run import ExportError, run_export
 
         try:
             result = run_export(self.session, options)
@@ -779,10 +780,10 @@ class BriefreaderApp(App[None]):
             keys += self.screen.help_rows()
         self.push_screen(HelpScreen(keys, self.session.config.quick_tags))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Keys", "Show every key and what it does", self.action_help)
-        from briefreader.export_choices import export_choices
+        from briefreader.export.choices import export_choices
 
         # The palette reads titles and help as markup: user text (paths, tags) is escaped.
         for title, help_text, options in export_choices(self.session):

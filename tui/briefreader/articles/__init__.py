@@ -1,0 +1,1 @@
+"""Article files read into their parts: headline, dateline, agency, body, dates."""

@@ -1,0 +1,1 @@
+"""People, organisations, places and dates: the recognizer, its word lists, corrections."""

@@ -1,0 +1,1 @@
+"""Annotations out as files: Markdown notebooks, JSON backups and import, HTML pages."""

@@ -1,0 +1,1 @@
+"""The set of articles: folders, the index of summaries, filtering and listing."""

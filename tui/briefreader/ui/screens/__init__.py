@@ -1,0 +1,1 @@
+"""Whole screens of the TUI: the list, the reader, dialogs, help."""

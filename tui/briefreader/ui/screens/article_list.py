@@ -1,0 +1,510 @@
+"""The article list: every article as a row, sortable, filterable, selectable, annotatable."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Header, Input, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from briefreader.annotations.tags import normalise_tag, not_a_tag_message
+from briefreader.library.filtering import (
+    SORT_KEYS,
+    ListEntry,
+    filter_entries,
+    prepare_search,
+    sort_entries,
+)
+from briefreader.library.listing import ListRows, build_rows
+from briefreader.library.summary import ArticleSummary
+from briefreader.textsafety import one_line
+from briefreader.ui.screens.annotating import AnnotatingScreen
+from briefreader.ui.screens.dialogs import TextPrompt
+from briefreader.ui.widgets.article_table import ArticleTable, ListHeader
+from briefreader.ui.widgets.bars import PickList, QuickTagBar
+from briefreader.ui.widgets.key_bar import KeyBar
+
+# From this many rows the filter text is folded ahead, in the background.
+LARGE_LIST = 5000
+DEBOUNCE_SECONDS = 0.15
+# A filter pass quicker than this runs on every key; a slower one waits for typing to pause,
+# so keys never queue up behind it. Until one pass was timed, a row is taken to cost this.
+QUICK_FILTER_SECONDS = 0.03
+FILTER_SECONDS_PER_ROW = 1e-6
+FILTER_HINT = 'words, tag:x place:x source:x entity:"x y" after:2025-10-01 before: unread starred'
+
+
+class ArticleListScreen(AnnotatingScreen):
+    """Date, place, source, title, tags and marks for every article; enter opens one."""
+
+    BINDINGS = [
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            tooltip="filter: words and tag: place: entity: …",
+            id="filter",
+        ),
+        Binding(
+            "escape",
+            "escape",
+            "Clear",
+            show=False,
+            tooltip="clear selection, then filter",
+            id="escape",
+        ),
+        Binding(
+            "s", "star", "Star", show=False, tooltip="star or unstar the article(s)", id="star"
+        ),
+        Binding(
+            "r", "toggle_read", "Read", show=False, tooltip="mark read or unread", id="toggle_read"
+        ),
+        Binding("o", "sort", "Sort", show=False, tooltip="sort by the next column", id="sort"),
+        Binding(
+            "O",
+            "reverse_sort",
+            "Reverse",
+            show=False,
+            tooltip="reverse the sort order",
+            id="reverse_sort",
+        ),
+        Binding(
+            "A",
+            "select_all",
+            "All",
+            show=False,
+            tooltip="select all shown articles",
+            id="select_all",
+        ),
+        Binding(
+            "R",
+            "rename_tag",
+            "Rename tag",
+            show=False,
+            tooltip="rename or merge the tag chosen in the tag panel",
+            id="rename_tag",
+        ),
+        Binding(
+            "number_sign",
+            "tag_panel",
+            "#Tags",
+            show=False,
+            tooltip="tag counts; enter filters",
+            id="tag_panel",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="list-screen")
+        self.entries: list[ListEntry] = []
+        # Every article's row, sorted; filtering picks from it without rebuilding rows.
+        self._sorted: list[ListEntry] = []
+        self._rows: dict[str, ListEntry] = {}  # article id → its row, for one-row updates
+        self._unread = 0  # unread rows shown, kept up to date as rows change
+        self._pending_filter: Timer | None = None
+        self._filter_seconds: float | None = None  # how long the last filter pass took
+        self.query_text = ""
+        self.problems: list[str] = []
+        self.sort_key = "date"
+        self.descending = True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=FILTER_HINT, id="filter")
+        with Horizontal(id="list-body"):
+            yield PickList(id="tag-panel")
+            with Vertical(id="list-main"):
+                yield ListHeader(id="list-header")
+                yield ArticleTable(id="articles")
+        yield ProgressBar(id="ingest", show_eta=True)
+        yield Static(id="list-status")
+        yield QuickTagBar(self.brief_app.session.config.quick_tags)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter").display = False
+        self.query_one("#tag-panel").display = False
+        self.query_one("#ingest").display = False
+        self.table.focus()
+
+    @property
+    def table(self) -> ArticleTable:
+        """The list itself."""
+        return self.query_one("#articles", ArticleTable)
+
+    # -- what the annotation keys act on ------------------------------------------------
+
+    def current_summary(self) -> ArticleSummary | None:
+        entry = self.table.current
+        return entry.summary if entry else None
+
+    def target_summaries(self) -> list[ArticleSummary]:
+        selected = self.table.selected_entries()
+        if selected:
+            return [e.summary for e in selected]
+        return super().target_summaries()
+
+    def step_from(self, article_id: str, step: int) -> ArticleSummary | None:
+        """The article `step` rows away in the list's order; the cursor follows it."""
+        ids = [e.summary.id for e in self.table.entries]
+        if article_id not in ids:
+            return None
+        index = ids.index(article_id) + step
+        if not 0 <= index < len(ids):
+            return None
+        self.table.cursor = index
+        return self.table.entries[index].summary
+
+    # -- building rows ------------------------------------------------------------------
+
+    def _entry(self, summary: ArticleSummary) -> ListEntry:
+        session = self.brief_app.session
+        store = session.store
+        return ListEntry(
+            summary,
+            store.annotation(summary.id),
+            store.reading_state(summary.id),
+            session.library.entity_names.packed_of(summary.id),
+            len(store.highlights(summary.id)),  # one article: no count over every highlight
+        )
+
+    def show_articles(self, keep: str | None = None, rows: ListRows | None = None) -> None:
+        """(Re)build the rows from the library and the store, keeping the current article.
+
+        `rows` built in a worker are used when they still fit: same summaries, same sort,
+        no store change since (at 100k building them here froze the list for ~0.5 s).
+        """
+        session = self.brief_app.session
+        summaries = self.brief_app.summaries
+        sort = (self.sort_key, self.descending)
+        if rows is None or not rows.fits(summaries, sort, session.store.change_stamp()):
+            rows = build_rows(summaries, session.store, session.library, sort)
+        entries = rows.in_order
+        self._rows = rows.by_id
+        self._sorted = rows.in_order
+        self.apply_view(keep, top=keep is None and not self.brief_app.user_acted)
+        if len(entries) >= LARGE_LIST:
+            self._prepare_search(entries)
+
+    # A description of our own: by default Textual writes repr() of the arguments, which
+    # for 100k rows was a 400 MB string.
+    @work(thread=True, exclusive=True, group="search", description="fold rows for filtering")
+    def _prepare_search(self, entries: list[ListEntry]) -> None:
+        """Fold the rows' text for filtering in the background, a slice at a time."""
+        worker = get_current_worker()
+        for start in range(0, len(entries), 500):
+            if worker.is_cancelled or self.brief_app.leaving:
+                return  # a newer list replaced these rows, or the app is quitting
+            prepare_search(entries[start : start + 500])
+            self.brief_app.pause_point()  # an article opening or a list drawing goes first
+
+    def apply_view(
+        self, keep: str | None = None, from_top: bool = False, top: bool = False
+    ) -> None:
+        """Filter the already built, already sorted rows: what each keystroke costs.
+
+        from_top: a new filter; when the current article is not in it, the first row is.
+        top: the first row whatever was current (the user has not moved the cursor yet).
+        """
+        if top:
+            keep, from_top = None, True
+        else:
+            keep = keep or (s.id if (s := self.current_summary()) else None)
+        corrector = self.brief_app.session.name_corrector()
+        started = time.perf_counter()
+        self.entries, self.problems = filter_entries(self._sorted, self.query_text, corrector)
+        if self.query_text:  # no filter is no work: it says nothing of the next pass
+            self._filter_seconds = time.perf_counter() - started
+        self.table.set_entries(self.entries, keep, from_top)
+        self._count_unread()
+        header = self.query_one(ListHeader)
+        header.columns = self.table.columns
+        header.sort_key, header.descending = self.sort_key, self.descending
+        header.refresh()
+        self._update_status()
+        if self.query_one("#tag-panel").display:
+            self._fill_tag_panel()
+
+    def _resort(self) -> None:
+        self._sorted = sort_entries(self._sorted, self.sort_key, self.descending)
+        self.apply_view()
+
+    def show_progress(self, done: int, total: int, new: list[ArticleSummary]) -> None:
+        """Indexing progress: the bar, and new articles joining the list as they come."""
+        bar = self.query_one("#ingest", ProgressBar)
+        bar.display = total > 0 and done < total
+        if total:
+            bar.update(total=total, progress=done)
+        if new:
+            known = {s.id for s in self.brief_app.summaries}
+            fresh = list({s.id: s for s in new if s.id not in known}.values())
+            self.brief_app.summaries.extend(fresh)
+            # Only the new rows are built; the rows already shown are merged in, not rebuilt.
+            added = [self._entry(summary) for summary in fresh]
+            self._rows.update((e.summary.id, e) for e in added)
+            self._sorted = sort_entries(self._sorted + added, self.sort_key, self.descending)
+            self.apply_view(top=not self.brief_app.user_acted)
+
+    def shown_summaries(self) -> list[ArticleSummary]:
+        """The articles of the rows on the screen now (a few dozen at most)."""
+        if not self.is_current:
+            return []
+        top = self.table.scroll_offset.y
+        return [e.summary for e in self.table.entries[top : top + self.table.size.height]]
+
+    def article_edited(self, old_id: str, summary: ArticleSummary) -> None:
+        """A file edited since it was listed: its row as the file is now, under its new id.
+
+        Its tags, note and highlights moved to the new id with it (see Library.open).
+        """
+        app = self.brief_app
+        app.summaries = [summary if s.id == old_id else s for s in app.summaries]
+        old = self._rows.pop(old_id, None)
+        fresh = self._entry(summary)
+        self._rows[summary.id] = fresh
+        kept = [e for e in self._sorted if e is not old]
+        self._sorted = sort_entries([*kept, fresh], self.sort_key, self.descending)
+        current = self.current_summary()
+        self.apply_view(summary.id if current is None or current.id == old_id else current.id)
+
+    def refresh_article(self, article_id: str | None) -> None:
+        """Redraw one row after its tags, note or marks changed (all rows when None)."""
+        if article_id is None:
+            self.show_articles()
+            return
+        row = self._rows.get(article_id)
+        if row is not None:  # updated in place: no walk over 100k rows on every keypress
+            was_unread = not row.state.read
+            fresh = self._entry(row.summary)
+            row.update(fresh.annotation, fresh.state, fresh.highlights)
+            if self.query_text:
+                self._count_unread()  # the filtered rows: fewer, and the row may have left
+            else:
+                self._unread += (not row.state.read) - was_unread
+            self.table.refresh_entry(row)
+        self._update_status()
+        if self.query_one("#tag-panel").display:
+            self._fill_tag_panel()
+
+    def _count_unread(self) -> None:
+        """Counted when the rows change, not on every cursor move (100k rows: ~50 ms)."""
+        self._unread = sum(1 for e in self.table.entries if not e.state.read)
+
+    def _update_status(self) -> None:
+        app = self.brief_app
+        total = len(app.summaries)
+        shown = f"{len(self.table.entries)} of {total}" if self.query_text else f"{total}"
+        source = " · sample articles (add yours: briefreader FOLDER)" if app.showing_samples else ""
+        # Most urgent first, so a narrow terminal cuts the least useful part.
+        parts = [f"⚠ {problem}" for problem in self.problems]
+        if app.listing_total is not None:  # the top rows of the last session, index loading
+            counted = f"the newest {total} of {app.listing_total}"
+            self.sub_title = f"{counted}{source}"
+            parts += [counted, "loading the whole list…"]
+        else:
+            self.sub_title = f"{shown} articles{source}"
+            parts += [f"{shown} articles", f"{self._unread} unread"]
+        if self.table.selected:
+            parts.append(f"{len(self.table.selected)} selected (t, 1-9 tag them)")
+        if self.query_text:
+            parts.append(f"filter: {one_line(self.query_text)} (esc clears)")
+        arrow = "↓" if self.descending else "↑"
+        parts.append(f"sorted by {self.sort_key} {arrow}")
+        self.query_one("#list-status", Static).update(Content(" · ".join(parts)))
+
+    @on(ArticleTable.ColumnsChanged)
+    def _columns_changed(self, event: ArticleTable.ColumnsChanged) -> None:
+        event.stop()
+        self.query_one(ListHeader).columns = self.table.columns
+        self.query_one(ListHeader).refresh()
+
+    # -- keys ---------------------------------------------------------------------------
+
+    @on(ArticleTable.Opened)
+    def _opened(self, event: ArticleTable.Opened) -> None:
+        event.stop()
+        self.brief_app.open_article(event.entry.summary)
+
+    @on(ArticleTable.Moved)
+    def _moved(self, event: ArticleTable.Moved) -> None:
+        event.stop()
+        self._update_status()
+        self.brief_app.read_ahead(event.entry.summary if event.entry else None)
+
+    def action_open(self) -> None:
+        self.table.action_open()
+
+    def action_cursor_down(self) -> None:
+        self.table.action_move(1)
+
+    def action_cursor_up(self) -> None:
+        self.table.action_move(-1)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        self.set_focus(box)  # at once: letters typed right after "/" are sent on to the box
+
+    def set_filter(self, text: str) -> None:
+        """Replace the filter (the tag panel and entity index use this)."""
+        box = self.query_one("#filter", Input)
+        box.display = bool(text)
+        box.value = text
+        self.query_text = text
+        self.apply_view(from_top=True)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        if self._pending_filter is not None:
+            self._pending_filter.stop()
+            self._pending_filter = None
+        expected = self._filter_seconds
+        if expected is None:
+            expected = len(self._sorted) * FILTER_SECONDS_PER_ROW
+        if expected < QUICK_FILTER_SECONDS:
+            self.apply_view(from_top=True)
+        else:
+            self._pending_filter = self.set_timer(
+                DEBOUNCE_SECONDS, partial(self.apply_view, from_top=True)
+            )
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    def action_escape(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.has_focus:
+            self.table.focus()  # escape leaves the box; the filter (typed text) stays
+            return
+        if self.query_one("#tag-panel").has_focus:
+            self.action_tag_panel()
+            return
+        if self.table.clear_selection():
+            self._update_status()
+            return
+        if self.query_text:
+            box.value = ""
+            box.display = False
+            self.query_text = ""
+            self.apply_view()
+
+    def action_star(self) -> None:
+        targets = self.target_summaries()
+        if not targets:
+            return
+        starred = self.brief_app.session.store.toggle_star([s.id for s in targets])
+        for summary in targets:
+            self.refresh_article(summary.id)
+        count = f"{len(targets)} articles" if len(targets) > 1 else "article"
+        self.brief_app.say(f"{'Starred' if starred else 'Unstarred'} {count}")
+
+    def action_toggle_read(self) -> None:
+        store = self.brief_app.session.store
+        for summary in self.target_summaries():
+            store.set_read(summary.id, not store.reading_state(summary.id).read)
+            self.refresh_article(summary.id)
+
+    def action_sort(self) -> None:
+        self._sort(SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)])
+
+    def _sort(self, key: str) -> None:
+        self.sort_key = key
+        # Newest, most tagged, most marked first; names A to Z.
+        self.descending = key in ("date", "tags", "marks", "state")
+        self._resort()
+
+    def action_reverse_sort(self) -> None:
+        self.descending = not self.descending
+        self._resort()
+
+    @on(ListHeader.SortRequested)
+    def _sort_by(self, event: ListHeader.SortRequested) -> None:
+        if event.key == self.sort_key:
+            self.action_reverse_sort()
+        elif event.key in SORT_KEYS:
+            self._sort(event.key)
+
+    def action_select_all(self) -> None:
+        self.table.select_all()
+        self._update_status()
+
+    # -- the tag panel ------------------------------------------------------------------
+
+    def _fill_tag_panel(self) -> None:
+        panel = self.query_one("#tag-panel", OptionList)
+        counts = self.brief_app.session.store.tag_counts()
+        highlighted = panel.highlighted
+        panel.clear_options()
+        panel.add_options(
+            Option(Content.assemble((f"{n:>4} ", "dim"), f"#{one_line(tag)}"), id=tag)
+            for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+        )
+        if not counts:
+            panel.add_option(Option(Content("no tags yet"), disabled=True))
+        if highlighted is not None and highlighted < panel.option_count:
+            panel.highlighted = highlighted
+        elif counts:
+            panel.highlighted = 0
+
+    def action_tag_panel(self) -> None:
+        panel = self.query_one("#tag-panel", OptionList)
+        if panel.display and panel.has_focus:
+            panel.display = False
+            self.table.focus()
+            return
+        panel.display = True
+        self._fill_tag_panel()
+        panel.focus()
+
+    @on(OptionList.OptionSelected, "#tag-panel")
+    def _tag_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        tag = event.option.id
+        if tag:
+            quoted = f'"{tag}"' if " " in tag else tag
+            self.set_filter(f"tag:{quoted}")
+            # A picker closes on a choice: left shown without the focus, its keys (R) looked
+            # dead. The filter line says what was chosen; # opens it again.
+            self.query_one("#tag-panel").display = False
+            self.table.focus()
+
+    def rename_tag(self, tag: str | None = None) -> None:
+        """Ask for a new name for a tag (the highlighted one in the panel) on every article."""
+        panel = self.query_one("#tag-panel", OptionList)
+        if tag is None and panel.highlighted is not None:
+            tag = panel.get_option_at_index(panel.highlighted).id
+        if not tag:
+            self.brief_app.say("Choose a tag in the tag panel (#) first", "warning")
+            return
+        store = self.brief_app.session.store
+
+        def done(new: str | None) -> None:
+            if not new or not new.strip():
+                return
+            if not normalise_tag(new):
+                self.brief_app.say(f"{not_a_tag_message([new])}; nothing renamed", "warning")
+                return
+            changed = store.rename_tag(tag, new)
+            self.show_articles()
+            self.brief_app.say(f"Renamed #{tag} on {changed} article(s); u undoes it")
+
+        self.app.push_screen(
+            TextPrompt(f"Rename #{tag} on every article to (an existing tag merges):", tag),
+            self.brief_app.guard(done),
+        )
+
+    def action_rename_tag(self) -> None:
+        if self.query_one("#tag-panel").display:
+            self.rename_tag()
+        else:
+            self.brief_app.say("Open the tag panel with # and pick the tag to rename", "warning")
