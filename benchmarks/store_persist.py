@@ -26,7 +26,8 @@ from pathlib import Path
 
 from tinydb import Query, TinyDB
 
-from briefreader.annotations.store import AnnotationStore, ArticleRef
+from briefreader.annotations.model import ArticleRef
+from briefreader.annotations.store import AnnotationStore
 from briefreader.annotations.tags import TagEdit
 
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefreader.annotations.store import Annotation
+from briefreader.annotations.model import Annotation
 from briefreader.articles import article as articles
 from briefreader.articles.article import (
     READ_LIMIT_BYTES,

@@ -13,15 +13,17 @@ from pathlib import Path
 import pytest
 
 from briefreader.annotations.migrations import CURRENT_SCHEMA
+from briefreader.annotations.model import ArticleRef
 from briefreader.annotations.storage import NewerSchemaError
-from briefreader.annotations.store import AnnotationStore, ArticleRef
+from briefreader.annotations.store import AnnotationStore
 from briefreader.annotations.tags import TagEdit
 
 WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from briefreader.annotations.store import AnnotationStore, ArticleRef
+    from briefreader.annotations.store import AnnotationStore
+    from briefreader.annotations.model import ArticleRef
     from briefreader.annotations.tags import TagEdit
 
     store = AnnotationStore(Path(sys.argv[1]))

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefreader.annotations import storage as storage_module
-from briefreader.annotations.store import Annotation, AnnotationStore, ArticleRef
+from briefreader.annotations.model import Annotation, ArticleRef
+from briefreader.annotations.store import AnnotationStore
 from briefreader.annotations.tags import (
     TagEdit,
     normalise_tag,

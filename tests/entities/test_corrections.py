@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from briefreader.annotations.model import Annotation
 from briefreader.annotations.repair import repair_tables
-from briefreader.annotations.store import Annotation, AnnotationStore
+from briefreader.annotations.store import AnnotationStore
 from briefreader.articles.article import read_article
 from briefreader.entities.corrections import (
     ADD,

@@ -18,8 +18,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from briefreader.annotations import journal as journal_module
 from briefreader.annotations import store as store_module
-from briefreader.annotations.store import Annotation, ArticleRef, ReadingState
+from briefreader.annotations.model import Annotation, ArticleRef, ReadingState
 from briefreader.annotations.tags import TagEdit
 from briefreader.cli import main
 from briefreader.entities.corrections import ADD, ALIAS, KINDS, REJECT, RELABEL, Correction
@@ -68,7 +69,7 @@ class _Ids:
 
 @pytest.fixture
 def session(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(store_module, "datetime", _Clock)
+    monkeypatch.setattr(journal_module, "datetime", _Clock)
     monkeypatch.setattr(_Ids, "count", 0)
     monkeypatch.setattr(store_module, "uuid", _Ids)
     opened = open_session(tmp_path / "data")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefreader.annotations.store import Annotation, ReadingState
+from briefreader.annotations.model import Annotation, ReadingState
 from briefreader.library.filtering import ListEntry, filter_entries, parse_query, sort_entries
 from briefreader.library.indexing import pack_names
 from briefreader.library.summary import ArticleSummary

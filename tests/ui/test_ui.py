@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.widgets import Input, Static, TextArea
 
-from briefreader.annotations.store import Annotation
+from briefreader.annotations.model import Annotation
 from briefreader.annotations.tags import TagEdit
 from briefreader.library.filtering import ListEntry
 from briefreader.ui.app import BriefreaderApp

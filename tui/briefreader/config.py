@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefreader.annotations.store import HIGHLIGHT_COLOURS
+from briefreader.annotations.model import HIGHLIGHT_COLOURS
 from briefreader.annotations.tags import normalise_tag
 from briefreader.entities.settings import ENTITY_BACKENDS, RULES_BACKEND, EntitySettings
 from briefreader.entities.spacy_backend import DEFAULT_MODEL

@@ -3,277 +3,37 @@
 Every change is on disk (an fsynced journal line) the moment its method returns, so
 quitting, a crash or a second instance never costs more than the change in flight. The UI
 and the CLI both go through this class; neither touches TinyDB directly.
+
+The class is the top of three layers: journal.JournaledTables opens the file and records
+every write for undo, correction_store.CorrectionTables keeps the entity corrections, and
+this module says what tags, notes, highlights, marks and library folders are made of. The
+values it hands out (Annotation, Highlight, ArticleRef, ...) are in annotations.model.
 """
 
 from __future__ import annotations
 
-import copy
-import shutil
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, MutableMapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from enum import Enum
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from tinydb import Query
 
-from briefreader.annotations.anchors import TextQuote, attach, quote
-from briefreader.annotations.fasttable import InPlaceTinyDB
-from briefreader.annotations.migrations import CURRENT_SCHEMA, migrate, schema_of
-from briefreader.annotations.repair import repair_tables
-from briefreader.annotations.storage import JournaledJSONStorage, NewerSchemaError
+from briefreader.annotations.anchors import attach, quote
+from briefreader.annotations.correction_store import CorrectionTables
+from briefreader.annotations.journal import now, shorten
+from briefreader.annotations.model import (
+    Annotation,
+    ArticleRef,
+    AttachedHighlight,
+    Highlight,
+    ReadingState,
+)
 from briefreader.annotations.tags import TagEdit, normalise_tag, tag_key
-from briefreader.entities.corrections import Correction
-
-SCHEMA_VERSION = CURRENT_SCHEMA
-HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "red")
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class ArticleRef:
-    """What the store remembers about an article so exports work even if its file is gone."""
-
-    id: str
-    title: str = ""
-    path: str | None = None
-    date: str | None = None
-    place: str | None = None
-    agency: str | None = None
-
-
-@dataclass
-class Annotation:
-    """Tags and note of one article, plus a snapshot of what the article was."""
-
-    article_id: str
-    tags: list[str] = field(default_factory=list)
-    note: str = ""
-    title: str = ""
-    path: str | None = None
-    date: str | None = None
-    place: str | None = None
-    agency: str | None = None
-    created: str = ""
-    updated: str = ""
-
-    @property
-    def is_empty(self) -> bool:
-        """An annotation with no tags and no note carries no work worth exporting."""
-        return not self.tags and not self.note.strip()
-
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Annotation:
-        """Rebuild from a stored document, tolerating fields a hand edit left out."""
-        known = {name: doc[name] for name in cls.__dataclass_fields__ if name in doc}
-        known["tags"] = [str(t) for t in known.get("tags", []) or [] if isinstance(t, str)]
-        known["note"] = str(known.get("note") or "")
-        known["title"] = str(known.get("title") or "")
-        return cls(**known)
-
-    def as_doc(self) -> dict[str, Any]:
-        """The stored form: a flat JSON object a person can read in the file."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """A highlighted passage of an article, anchored so it survives edits to the file."""
-
-    id: str
-    article_id: str
-    selector: TextQuote
-    colour: str
-    comment: str = ""
-    created: str = ""
-
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Highlight:
-        """Rebuild from a stored document."""
-        return cls(
-            id=str(doc["id"]),
-            article_id=str(doc["article_id"]),
-            selector=TextQuote.from_doc(doc.get("selector") or {}),
-            colour=str(doc.get("colour") or HIGHLIGHT_COLOURS[0]),
-            comment=str(doc.get("comment") or ""),
-            created=str(doc.get("created") or ""),
-        )
-
-    def as_doc(self) -> dict[str, Any]:
-        """The stored form."""
-        return {
-            "id": self.id,
-            "article_id": self.article_id,
-            "selector": self.selector.as_doc(),
-            "colour": self.colour,
-            "comment": self.comment,
-            "created": self.created,
-        }
-
-
-@dataclass(frozen=True)
-class AttachedHighlight:
-    """A highlight and where it is in the article's current text (None: orphaned)."""
-
-    highlight: Highlight
-    span: tuple[int, int] | None
-
-    @property
-    def orphaned(self) -> bool:
-        """The quoted passage is no longer in the text; kept and listed, never dropped."""
-        return self.span is None
-
-
-class CorrectionMerge(Enum):
-    """What importing one entity correction did: what the import report counts."""
-
-    ADDED = "added"
-    SAME = "same"  # already here, saying the same
-    CONFLICT = "conflict"  # here, saying something else: the one here is kept
-
-
-@dataclass(frozen=True)
-class ReadingState:
-    """Whether an article was opened and whether it is starred: the list's read marks."""
-
-    read: bool = False
-    starred: bool = False
-
-
-# One recorded document change: table, key field, key value, before, after.
-_Change = tuple[str, str, str, dict[str, Any] | None, dict[str, Any] | None]
-
-
-@dataclass(frozen=True)
-class JournalStep:
-    """One user action, which may have touched many documents, undone and redone whole."""
-
-    description: str
-    changes: tuple[_Change, ...]
-
-
-class AnnotationStore:
+class AnnotationStore(CorrectionTables):
     """Tags, notes, highlights and library folders in one TinyDB file, with undo/redo."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.storage = JournaledJSONStorage(path)
-        storage = self.storage
-        self.db = InPlaceTinyDB(str(path), storage=lambda _path: storage)
-        self._tables = {
-            name: self.db.table(name, cache_size=0)
-            for name in (
-                "annotations",
-                "highlights",
-                "library",
-                "meta",
-                "reading",
-                "stars",
-                "corrections",
-            )
-        }
-        self._undo: list[JournalStep] = []
-        self._redo: list[JournalStep] = []
-        self.migrated_from: int | None = None
-        # key value → TinyDB doc id, per (table, key field); rebuilt after outside changes.
-        self._indexes: dict[tuple[str, str], dict[str, int]] = {}
-        self._indexed_generation = -1
-        self._upgrade_schema()
-        self._repair_hand_edits()
-
-    @property
-    def problems(self) -> list[str]:
-        """Messages about the database file (moved aside as corrupt, migrated, …)."""
-        return self.storage.problems
-
-    def close(self) -> None:
-        """Fold the journal into the JSON file and release it; every change was saved."""
-        self.db.close()
-
-    # -- schema ------------------------------------------------------------------------
-
-    def _upgrade_schema(self) -> None:
-        with self.storage.transaction():
-            raw = self.storage.read() or {}
-            version = schema_of(raw) if raw else CURRENT_SCHEMA
-            if version > CURRENT_SCHEMA:
-                raise NewerSchemaError(
-                    f"{self.path} was written by a newer briefreader (schema {version}); "
-                    "upgrade briefreader to open it"
-                )
-            if version == CURRENT_SCHEMA:
-                return
-            kept = self.path.with_name(f"{self.path.name}.schema-{version}.bak")
-            if self.storage.pending_changes:
-                self.storage.compact()  # the kept copy must hold every saved change
-            shutil.copy2(self.path, kept)
-            tables, self.migrated_from = migrate(copy.deepcopy(raw))
-            self.storage.write(tables)
-            self.storage.compact()
-            self.problems.append(
-                f"Upgraded {self.path} from schema {version} to {CURRENT_SCHEMA}; "
-                f"the old file is kept as {kept}."
-            )
-
-    def _repair_hand_edits(self) -> None:
-        """Normalise documents a person edited into the wrong shape; keep the file as it was."""
-        with self.storage.transaction():
-            raw = self.storage.read() or {}
-            repaired, report = repair_tables(raw)
-            if not report.changed:
-                return
-            kept = self.storage.keep_copy("hand-edited")
-            self.storage.write(repaired)
-            self.storage.compact()
-        left_out = (
-            f"{report.left_out} entries it could not read were left out"
-            if report.left_out
-            else "nothing was left out"
-        )
-        self.problems.append(
-            f"{self.path} had been edited by hand: {report.normalised} entries were fixed and "
-            f"{left_out}. The file as it was is kept as {kept}; "
-            "fix it there and copy it back with briefreader closed."
-        )
-
-    def _index(self, table: str, key: str) -> dict[str, int]:
-        """Doc ids by key, so a lookup never scans every document."""
-        self.storage.read()  # notice another instance's changes first
-        if self._indexed_generation != self.storage.generation:
-            self._indexes.clear()
-            self._indexed_generation = self.storage.generation
-        index = self._indexes.get((table, key))
-        if index is None:
-            index = {}
-            for doc in self._tables[table].all():
-                if isinstance(doc.get(key), str):
-                    index[doc[key]] = doc.doc_id
-            self._indexes[(table, key)] = index
-        return index
-
-    def _get(self, table: str, key: str, value: str) -> dict[str, Any] | None:
-        doc_id = self._index(table, key).get(value)
-        doc = self._tables[table].get(doc_id=doc_id) if doc_id is not None else None
-        return dict(doc) if doc is not None else None
-
-    @contextmanager
-    def _changing(self) -> Iterator[None]:
-        """One transaction that writes documents; the file records its schema with the first.
-
-        Every write goes through here: a file whose first change was a read mark once had
-        no schema, and the next start "upgraded" it from schema 1.
-        """
-        with self.storage.transaction():
-            if not self._tables["meta"].all():
-                self._tables["meta"].insert({"schema": CURRENT_SCHEMA})
-            yield
 
     # -- reading -----------------------------------------------------------------------
 
@@ -355,73 +115,6 @@ class AnnotationStore:
     def attached_highlights(self, article_id: str, text: str) -> list[AttachedHighlight]:
         """Highlights placed on the article's current text; orphans keep span None."""
         return [AttachedHighlight(h, attach(h.selector, text)) for h in self.highlights(article_id)]
-
-    # -- the journal -------------------------------------------------------------------
-
-    @contextmanager
-    def _recording(self, description: str) -> Iterator[list[_Change]]:
-        """Collect document changes of one action into one undoable step."""
-        changes: list[_Change] = []
-        with self._changing():
-            yield changes
-        if changes:
-            self._undo.append(JournalStep(description, tuple(changes)))
-            self._redo.clear()
-
-    def _put(
-        self, changes: list[_Change], table: str, key: str, value: str, doc: dict[str, Any] | None
-    ) -> None:
-        """Write (or delete, when doc is None) one document and record before/after."""
-        before_doc = self._get(table, key, value)
-        if before_doc == doc:
-            return
-        self._write_doc(table, key, value, doc)
-        changes.append((table, key, value, before_doc, copy.deepcopy(doc)))
-
-    def _write_doc(self, table: str, key: str, value: str, doc: dict[str, Any] | None) -> None:
-        index = self._index(table, key)
-        doc_id = index.get(value)
-        target = self._tables[table]
-        if doc is None:
-            if doc_id is not None:
-                target.remove(doc_ids=[doc_id])
-                del index[value]
-        elif doc_id is None:
-            index[value] = target.insert(copy.deepcopy(doc))
-        else:
-
-            def replace(stored: MutableMapping[Any, Any]) -> None:
-                # Replace, not merge: a field the change removed must leave the file too.
-                stored.clear()
-                stored.update(copy.deepcopy(doc))
-
-            target.update(replace, doc_ids=[doc_id])
-
-    def undo(self) -> str | None:
-        """Revert the last change; returns its description, or None when nothing is left."""
-        return self._replay(self._undo, self._redo, before=True)
-
-    def redo(self) -> str | None:
-        """Re-apply the last undone change; returns its description, or None."""
-        return self._replay(self._redo, self._undo, before=False)
-
-    def _replay(
-        self, source: list[JournalStep], target: list[JournalStep], before: bool
-    ) -> str | None:
-        if not source:
-            return None
-        step = source.pop()
-        with self._changing():
-            ordered = reversed(step.changes) if before else step.changes
-            for table, key, value, old, new in ordered:
-                self._write_doc(table, key, value, old if before else new)
-        target.append(step)
-        return step.description
-
-    @property
-    def can_undo(self) -> bool:
-        """Whether `u` has anything to revert in this session."""
-        return bool(self._undo)
 
     # -- changing annotations ------------------------------------------------------------
 
@@ -518,7 +211,7 @@ class AnnotationStore:
                 if stamps is not None:
                     annotation.created, annotation.updated = stamps
                 else:
-                    annotation.updated = _now()
+                    annotation.updated = now()
                     annotation.created = annotation.created or annotation.updated
                 doc = None if annotation.is_empty else annotation.as_doc()
                 self._put(changes, "annotations", "article_id", ref.id, doc)
@@ -595,13 +288,6 @@ class AnnotationStore:
             starred=self._get("stars", "article_id", article_id) is not None,
         )
 
-    def change_stamp(self) -> tuple[int, int]:
-        """How far the data has changed: another process's writes reloaded, and our own.
-
-        Rows built in a worker are kept only if this did not move while they were built.
-        """
-        return (self.storage.generation, self.storage.writes)
-
     def reading_states(self) -> dict[str, ReadingState]:
         """Every article's marks at once, for building a long list without a lookup per row."""
         read = {doc.get("article_id") for doc in self._tables["reading"].all()}
@@ -616,7 +302,7 @@ class AnnotationStore:
         """Mark opened (or unread again); not an annotation, so not on the undo journal."""
         if self.reading_state(article_id).read == read:
             return False
-        doc = {"article_id": article_id, "read_at": _now()} if read else None
+        doc = {"article_id": article_id, "read_at": now()} if read else None
         with self._changing():
             self._write_doc("reading", "article_id", article_id, doc)
         return True
@@ -627,7 +313,7 @@ class AnnotationStore:
         with self._recording("star" if star else "unstar") as changes:
             for article_id in article_ids:
                 had = self._get("stars", "article_id", article_id)
-                doc = (had or {"article_id": article_id, "starred_at": _now()}) if star else None
+                doc = (had or {"article_id": article_id, "starred_at": now()}) if star else None
                 self._put(changes, "stars", "article_id", article_id, doc)
         return star
 
@@ -643,9 +329,9 @@ class AnnotationStore:
             selector=quote(text, start, end),
             colour=colour,
             comment=comment,
-            created=_now(),
+            created=now(),
         )
-        with self._recording(f"highlight “{_short(highlight.selector.exact)}”") as changes:
+        with self._recording(f"highlight “{shorten(highlight.selector.exact)}”") as changes:
             self._put(changes, "highlights", "id", highlight.id, highlight.as_doc())
         return highlight
 
@@ -666,70 +352,6 @@ class AnnotationStore:
             self._put(changes, "highlights", "id", highlight_id, None)
         return True
 
-    # -- entity corrections ------------------------------------------------------------
-
-    def corrections(self) -> list[Correction]:
-        """The user's entity corrections, in the order they were made."""
-        return [correction for correction, _ in self.dated_corrections()]
-
-    def dated_corrections(self) -> list[tuple[Correction, str]]:
-        """Each correction with when it was first made, oldest first.
-
-        A backup carries the date so a restored correction exports exactly as it was.
-        """
-        docs = sorted(self._tables["corrections"].all(), key=lambda d: str(d.get("created", "")))
-        found = []
-        for doc in docs:
-            try:
-                found.append((Correction.from_doc(dict(doc)), str(doc.get("created") or "")))
-            except (KeyError, ValueError):
-                continue  # a hand edit dbrepair could not make sense of
-        return found
-
-    def merge_correction(self, incoming: Correction, created: str = "") -> CorrectionMerge:
-        """Restore a correction from a backup without ever duplicating or overriding one.
-
-        One correction of each kind per name (its key): none here takes the backup's, with
-        its date; one that says the same (label, canonical) is left alone; one that says
-        something else is a conflict and the one here wins. Corrections carry only the
-        date they were first made (a relabel changed later keeps it), so no date can say
-        which of the two is newer, and what the user decided in this data dir stands.
-        """
-        before = self._get("corrections", "key", incoming.key)
-        if before is not None:
-            try:
-                local = Correction.from_doc(before)
-            except (KeyError, ValueError):
-                local = None  # unreadable: the backup's replaces it
-            if local is not None:
-                same = _spaced(local.label) == _spaced(incoming.label) and _spaced(
-                    local.canonical
-                ) == _spaced(incoming.canonical)
-                return CorrectionMerge.SAME if same else CorrectionMerge.CONFLICT
-        doc = {**incoming.as_doc(), "created": created or _now()}
-        with self._recording(f"import {incoming.kind} “{_short(incoming.name)}”") as changes:
-            self._put(changes, "corrections", "key", incoming.key, doc)
-        return CorrectionMerge.ADDED
-
-    def add_correction(self, correction: Correction) -> bool:
-        """Save a correction (replacing one of the same kind for the same name); undoable."""
-        before = self._get("corrections", "key", correction.key)
-        doc = {**correction.as_doc(), "created": (before or {}).get("created") or _now()}
-        if before is not None and {**before, "created": doc["created"]} == doc:
-            return False
-        with self._recording(f"{correction.kind} “{_short(correction.name)}”") as changes:
-            self._put(changes, "corrections", "key", correction.key, doc)
-        return True
-
-    def remove_correction(self, correction: Correction | str) -> bool:
-        """Forget a correction (or its key); undo brings it back."""
-        key = correction if isinstance(correction, str) else correction.key
-        if self._get("corrections", "key", key) is None:
-            return False
-        with self._recording("remove correction") as changes:
-            self._put(changes, "corrections", "key", key, None)
-        return True
-
     # -- library folders -----------------------------------------------------------------
 
     def sources(self) -> list[Path]:
@@ -744,17 +366,8 @@ class AnnotationStore:
             if resolved == known or known in resolved.parents:
                 return False
         with self._changing():
-            self._tables["library"].insert({"path": str(resolved), "added": _now()})
+            self._tables["library"].insert({"path": str(resolved), "added": now()})
         return True
-
-
-def _spaced(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _short(text: str, limit: int = 30) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _describe_edit(edit: TagEdit) -> str:

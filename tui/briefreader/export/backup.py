@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefreader import __version__
-from briefreader.annotations.store import Annotation, AnnotationStore, CorrectionMerge, Highlight
+from briefreader.annotations.model import Annotation, CorrectionMerge, Highlight
+from briefreader.annotations.store import AnnotationStore
 from briefreader.annotations.tags import not_a_tag_message, not_tags
 from briefreader.entities.corrections import ALIAS, Correction
 from briefreader.export.data import ExportItem

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from briefreader.annotations.store import Annotation, AnnotationStore, Highlight
+from briefreader.annotations.model import Annotation, Highlight
+from briefreader.annotations.store import AnnotationStore
 from briefreader.annotations.tags import normalise_tag, tag_key
 from briefreader.entities.corrections import canonical_name, name_key, shows_better
 

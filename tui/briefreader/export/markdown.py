@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from briefreader.annotations.store import Highlight
+from briefreader.annotations.model import Highlight
 from briefreader.export.data import LINKED_LABELS, ExportItem
 from briefreader.export.frontmatter import Value, front_matter, yaml_lines
 from briefreader.export.slugs import slugify

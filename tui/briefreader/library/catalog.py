@@ -24,7 +24,8 @@ from typing import Any
 
 import orjson
 
-from briefreader.annotations.store import Annotation, AnnotationStore
+from briefreader.annotations.model import Annotation
+from briefreader.annotations.store import AnnotationStore
 from briefreader.articles.article import (
     ARTICLE_SUFFIXES,
     Article,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefreader.annotations.store import Annotation, ReadingState
+from briefreader.annotations.model import Annotation, ReadingState
 from briefreader.annotations.tags import normalise_tag, tag_key
 from briefreader.entities.corrections import NameCorrector, canonical_name
 from briefreader.entities.types import LABELS

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefreader.annotations.store import Annotation, AnnotationStore, ReadingState
+from briefreader.annotations.model import Annotation, ReadingState
+from briefreader.annotations.store import AnnotationStore
 from briefreader.library.catalog import Library
 from briefreader.library.filtering import ListEntry, sort_entries
 from briefreader.library.summary import ArticleSummary

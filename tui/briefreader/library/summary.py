@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefreader.annotations.store import ArticleRef
+from briefreader.annotations.model import ArticleRef
 from briefreader.articles.article import Article
 from briefreader.articles.dates import month_day_key
 

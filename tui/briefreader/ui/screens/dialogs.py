@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from briefreader.annotations.drafts import NoteDrafts
-from briefreader.annotations.store import AttachedHighlight
+from briefreader.annotations.model import AttachedHighlight
 from briefreader.annotations.tags import tag_key
 from briefreader.textsafety import one_line
 

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.widgets import Header, Input, Static
 
-from briefreader.annotations.store import HIGHLIGHT_COLOURS, AttachedHighlight
+from briefreader.annotations.model import HIGHLIGHT_COLOURS, AttachedHighlight
 from briefreader.articles import navigation as reading
 from briefreader.articles.article import Article
 from briefreader.config import QUICK_TAG_KEYS
