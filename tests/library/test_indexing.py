@@ -10,7 +10,7 @@ import pytest
 
 from briefreader.entities import recognizer as entities
 from briefreader.library import catalog as library
-from briefreader.library import indexing
+from briefreader.library import index_cache, indexing
 from briefreader.session import open_session
 
 
@@ -76,7 +76,7 @@ def test_unchanged_files_are_never_parsed_again(tmp_path: Path, monkeypatch):
         return real(path_text)
 
     monkeypatch.setattr(indexing, "index_record", counting)
-    monkeypatch.setattr(library, "index_record", counting)
+    monkeypatch.setattr(index_cache, "index_record", counting)
     touched = tmp_path / "news" / "story-001.txt"
     os.utime(touched, ns=(1, 1))  # new mtime, same bytes: the content hash says unchanged
     again = open_session(tmp_path / "data")
@@ -164,7 +164,7 @@ def test_an_index_made_by_another_recognizer_is_read_again(tmp_path: Path, monke
     monkeypatch.setattr(entities, "RECOGNIZER_VERSION", "a newer recognizer")
     calls: list[str] = []
     real = indexing.index_record
-    monkeypatch.setattr(library, "index_record", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(index_cache, "index_record", lambda p: calls.append(p) or real(p))
     monkeypatch.setattr(indexing, "PARALLEL_FROM", 10**9)
     monkeypatch.setattr(indexing, "index_record", lambda p: calls.append(p) or real(p))
     again = open_session(tmp_path / "data")
@@ -222,10 +222,10 @@ def test_indexing_stops_when_asked_and_keeps_what_it_read(tmp_path: Path, monkey
     session = open_session(tmp_path / "data")
     read: list[str] = []
     real = indexing.index_record
-    monkeypatch.setattr(library, "index_record", real)
+    monkeypatch.setattr(index_cache, "index_record", real)
     monkeypatch.setattr(indexing, "index_record", lambda p: read.append(p) or real(p))
     session.library.should_stop = lambda: len(read) >= 5  # the user quit meanwhile
-    with pytest.raises(library.IndexingStopped):
+    with pytest.raises(index_cache.IndexingStopped):
         session.library.add([tmp_path / "news"])
     assert len(read) == 5  # not one file more
     session.close()
@@ -241,17 +241,17 @@ def test_saving_the_index_while_another_thread_adds_rows_is_safe(tmp_path: Path,
     session = open_session(tmp_path / "data")
     session.library.add([tmp_path / "news"])
     lib = session.library
-    real_row = library.IndexEntry.row
+    real_row = index_cache.IndexEntry.row
     some = next(iter(lib._index.values()))
 
     def row_while_adding(self, path):  # as the listing worker would, mid-save
         lib._index[f"/elsewhere/{len(lib._index)}.txt"] = some
         return real_row(self, path)
 
-    monkeypatch.setattr(library.IndexEntry, "row", row_while_adding)
+    monkeypatch.setattr(index_cache.IndexEntry, "row", row_while_adding)
     lib._dirty = True
     lib._save_index()  # a snapshot is written; no "dictionary changed size" error
-    monkeypatch.setattr(library.IndexEntry, "row", real_row)
+    monkeypatch.setattr(index_cache.IndexEntry, "row", real_row)
     session.close()
     again = open_session(tmp_path / "data")
     assert len(again.library.summaries(trust_index=True)) == 3

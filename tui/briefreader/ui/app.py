@@ -34,7 +34,8 @@ from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.entities.types import Entity
 from briefreader.keymap import KeyUse, plan_overrides, split_keys
-from briefreader.library.catalog import AddReport, IndexingStopped
+from briefreader.library.catalog import AddReport
+from briefreader.library.index_cache import IndexingStopped
 from briefreader.library.listing import ListRows, build_rows
 from briefreader.library.summary import ArticleSummary
 from briefreader.session import Session
