@@ -19,12 +19,9 @@ from hypothesis import strategies as st
 
 from briefreader.annotations.model import Annotation
 from briefreader.articles import article as articles
-from briefreader.articles.article import (
-    READ_LIMIT_BYTES,
-    TEXT_LIMIT_CHARS,
-    ArticleError,
-    read_article,
-)
+from briefreader.articles import decoding
+from briefreader.articles.article import read_article
+from briefreader.articles.decoding import READ_LIMIT_BYTES, TEXT_LIMIT_CHARS, ArticleError
 from briefreader.cli import main
 from briefreader.entities.recognizer import recognize
 from briefreader.library.filtering import ListEntry
@@ -254,7 +251,7 @@ def test_huge_file_read_stops_at_the_read_limit(tmp_path: Path, monkeypatch):
 def test_a_multibyte_character_cut_by_the_read_limit_is_not_a_decoding_error(
     tmp_path: Path, monkeypatch
 ):
-    monkeypatch.setattr(articles, "READ_LIMIT_BYTES", 10)
+    monkeypatch.setattr(decoding, "READ_LIMIT_BYTES", 10)
     path = write(tmp_path, "a.txt", "Минск\n\nМинск, май.")  # 2 bytes per letter
     article = read_article(path)
     assert not any("Windows-1252" in note for note in article.notes)

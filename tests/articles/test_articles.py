@@ -9,13 +9,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from briefreader.articles.article import (
-    Article,
-    ArticleError,
-    article_id,
-    parse_article,
-    read_article,
-)
+from briefreader.articles.article import read_article
+from briefreader.articles.decoding import ArticleError
+from briefreader.articles.parsing import Article, article_id, parse_article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_000 = SEEDS / "000_d411f9fd35a54ee2.txt"
@@ -301,7 +297,7 @@ def test_read_article_raises_only_article_error(tmp_path: Path, raw: bytes, suff
 
 
 def test_markdown_headline_is_shown_without_its_hashes():
-    from briefreader.articles.article import parse_article
+    from briefreader.articles.parsing import parse_article
 
     text = "# Tokyo hosts G7 finance meeting\n\n*Ministers discuss inflation*\n\nBody text here.\n"
     article = parse_article(text)

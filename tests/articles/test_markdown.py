@@ -8,8 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefreader.articles.article import article_id, read_article, read_article_source
+from briefreader.articles.article import read_article, read_article_source
 from briefreader.articles.markdown import markdown_to_text
+from briefreader.articles.parsing import article_id
 from briefreader.cli import main
 
 STORY = """---

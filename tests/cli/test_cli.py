@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import briefreader
-from briefreader.articles.article import article_id, read_article
+from briefreader.articles.article import read_article
+from briefreader.articles.parsing import article_id
 from briefreader.cli import main
 from briefreader.entities.recognizer import recognize
 from briefreader.export.markdown import BEGIN, END

@@ -22,7 +22,8 @@ from briefreader.annotations.tags import (
     parse_tag_arguments,
     tag_key,
 )
-from briefreader.articles.article import ArticleError, read_article_source
+from briefreader.articles.article import read_article_source
+from briefreader.articles.decoding import ArticleError
 from briefreader.crashlog import write_crash_log
 from briefreader.library.summary import ArticleSummary
 from briefreader.session import Session, open_session

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefreader.articles.article import ArticleError
+from briefreader.articles.decoding import ArticleError
 from briefreader.atomicfile import atomic_write_text
 from briefreader.entities.corrections import shows_better
 from briefreader.export.backup import EXPORT_FORMAT, to_json

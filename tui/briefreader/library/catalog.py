@@ -18,14 +18,10 @@ import orjson
 
 from briefreader.annotations.model import Annotation
 from briefreader.annotations.store import AnnotationStore
-from briefreader.articles.article import (
-    ARTICLE_SUFFIXES,
-    Article,
-    ArticleError,
-    iter_article_files,
-    read_article,
-    seeds_folder,
-)
+from briefreader.articles.article import read_article
+from briefreader.articles.decoding import ArticleError
+from briefreader.articles.files import ARTICLE_SUFFIXES, iter_article_files, seeds_folder
+from briefreader.articles.parsing import Article
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.entities.backend import EntityBackend
 from briefreader.entities.corrections import ADD, Correction, apply_corrections

@@ -25,7 +25,7 @@ from typing import Any
 import orjson
 
 from briefreader.annotations.store import AnnotationStore
-from briefreader.articles.article import ArticleError
+from briefreader.articles.decoding import ArticleError
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.library.indexing import (
     Record,

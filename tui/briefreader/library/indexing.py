@@ -18,7 +18,8 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
 
-from briefreader.articles.article import ArticleError, read_article_file, read_head
+from briefreader.articles.article import read_article_file
+from briefreader.articles.decoding import ArticleError, read_head
 from briefreader.entities.coreference import fold_surnames
 from briefreader.entities.types import Entity
 from briefreader.library.summary import summarise

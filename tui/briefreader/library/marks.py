@@ -19,7 +19,8 @@ from pathlib import Path
 
 import orjson
 
-from briefreader.articles.article import ArticleError, read_article, read_head
+from briefreader.articles.article import read_article
+from briefreader.articles.decoding import ArticleError, read_head
 from briefreader.atomicfile import atomic_write_bytes
 from briefreader.entities.corrections import (
     ADD,

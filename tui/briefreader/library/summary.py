@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefreader.annotations.model import ArticleRef
-from briefreader.articles.article import Article
 from briefreader.articles.dates import month_day_key
+from briefreader.articles.parsing import Article
 
 LEDE_CHARS = 240
 

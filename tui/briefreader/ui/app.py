@@ -29,7 +29,8 @@ from textual.theme import Theme
 from textual.timer import Timer
 
 from briefreader.annotations.drafts import NoteDrafts
-from briefreader.articles.article import Article, ArticleError
+from briefreader.articles.decoding import ArticleError
+from briefreader.articles.parsing import Article
 from briefreader.config_edit import ConfigEditError, set_top_level
 from briefreader.crashlog import write_crash_log
 from briefreader.entities.types import Entity

@@ -21,7 +21,7 @@ from textual.widgets import Header, Input, Static
 
 from briefreader.annotations.model import HIGHLIGHT_COLOURS, AttachedHighlight
 from briefreader.articles import navigation as reading
-from briefreader.articles.article import Article
+from briefreader.articles.parsing import Article
 from briefreader.config import QUICK_TAG_KEYS
 from briefreader.entities.corrections import ADD, ALIAS, REJECT, RELABEL, Correction
 from briefreader.entities.highlighting import LEGEND_NAMES, colour_of
