@@ -37,8 +37,9 @@ from briefreader.export.markdown import (
     escape_markdown,
     obsidian_tag,
 )
-from briefreader.export.run import ExportError, ExportOptions, choose, run_export
+from briefreader.export.run import ExportOptions, choose, run_export
 from briefreader.export.slugs import SlugAllocator, slugify
+from briefreader.export.writing import ExportError
 from briefreader.session import Session, open_session
 
 GOLDEN = Path(__file__).parent / "golden"

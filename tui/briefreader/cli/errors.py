@@ -21,6 +21,6 @@ def user_errors() -> tuple[type[BaseException], ...]:
     not import the export and backup code just to name their error classes.
     """
     from briefreader.export.backup import BackupError
-    from briefreader.export.run import ExportError
+    from briefreader.export.writing import ExportError
 
     return (UserError, ArticleError, LookupError, ExportError, BackupError, NewerSchemaError)

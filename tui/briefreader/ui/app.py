@@ -735,7 +735,8 @@ class BriefreaderApp(App[None]):
     def _export(self, options: ExportOptions) -> None:
         """Export, remember the choice for the next `e`, and say where it went."""
         from briefreader.export.choices import remember_export_options
-        from briefreader.export.run import ExportError, run_export
+        from briefreader.export.run import run_export
+        from briefreader.export.writing import ExportError
 
         try:
             result = run_export(self.session, options)
