@@ -132,14 +132,8 @@ _MONTH_RE = re.compile(_MONTH)
 _SHORT_DECADE_RE = re.compile(r"(?<![\w'’])['’]\d0s\b")  # "the '80s" (no word boundary)
 _MONTH_NAMES_RE = re.compile(_MONTH_NAMES)
 _BARE_YEAR = re.compile(rf"(?:{_MODIFIER}[\s-])?{_YEAR}")
-_YEAR_CONTEXT = frozenset(
-    "in since of by from until till to before after the during between and or early late "
-    "mid through around circa as than throughout for at fiscal a an".split()
-)
-_BARE_MONTH_CONTEXT = frozenset(
-    "in since until till by last next this early late mid of during from through before "
-    "after".split()
-)
+_YEAR_CONTEXT = gz.load_words("date_year_context.txt")
+_BARE_MONTH_CONTEXT = gz.load_words("date_month_context.txt")
 
 
 def _dates(text: str) -> list[Entity]:
@@ -183,22 +177,14 @@ def _dates(text: str) -> list[Entity]:
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _ABBREVIATIONS = (
-    frozenset(
-        "Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Sen Rep Gov Col Lt Sgt Capt Adm Rev Prof "
-        "Mt Ft No Vol Dept Univ Bros".split()
-    )
+    gz.load_words("abbreviations.txt")
     | gz.STATE_ABBREVIATIONS
     # legal forms written with a full stop ("Pvt. Ltd.", "Bhd."): no sentence ends there
     | frozenset(
         f[:-1] for f in gz.LEGAL_FORMS if f.endswith(".") and not _INITIALS.fullmatch(f[:-1])
     )
 )
-_HYPHEN_SUFFIXES = frozenset(
-    "led backed based born area style owned made controlled run linked funded bound wide era "
-    "type like related allied aligned leaning appointed sponsored brokered held occupied "
-    "registered listed speaking friendly bred raised educated trained educated centric "
-    "focused inspired themed sized level class origin american".split()
-)
+_HYPHEN_SUFFIXES = gz.load_words("hyphen_suffixes.txt")
 _HYPHEN_PREFIXES = frozenset("anti pro ex non post pre mid trans inter pan neo sub".split())
 _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&"}) | gz.NAME_PARTICLES
 # A word: letters, digits and "&", with an apostrophe, full stop or hyphen inside when a
@@ -222,17 +208,7 @@ _TOKEN_RE = re.compile(
     + r")(?![\w&]|[’'.\-][^\W_]))"
 )
 _QUOTE_AFTER_COMMA = re.compile(r",\s*[\"”’]\s*$")
-_CAPS_NOISE = frozenset(
-    "I A OK TV CEO CFO ID AD ET NA PM AM DNA GDP AI IT PR HQ VIP LGBT LGBTQ COVID CCTV NGO "
-    "NGOs AIDS HIV USD EUR GMT UTC PC PS MP MPs RE FW UPDATE BREAKING EXCLUSIVE WATCH READ "
-    "PHOTO VIDEO LIVE NEW CLICK HERE "
-    # technology, media and finance terms written in capitals, never names
-    "DVR DVD DVDs CD CDs HD HDTV LED LCD USB GPS SUV SUVs ATM ATMs IPO ETF ETFs CGI VOD SMS "
-    "PDF FAQ DIY RSS API URL VPN SIM RAM CPU GPU SSD HDMI MP3 MP4 JPEG GIF QR PIN MBS CDS "
-    "CPI PPI ROI EPS QE OTC RPG FPS MMO NFT UFO ICU MRI ER "
-    # accounting standards, rates, investment vehicles, game consoles
-    "REIT REITs IFRS GAAP IOER LIBOR SOFR EBITDA APR NES SNES".split()
-)
+_CAPS_NOISE = gz.load_words("capitals_not_names.txt")
 
 
 @dataclass(slots=True)
@@ -913,11 +889,7 @@ class _Reader:
 
 # Last words of the names of laws, treaties, events and awards: the guideline annotates
 # neither these names nor the names inside them ("Paris Climate Accord", "US Open").
-_WORK_HEADS = frozenset(
-    "Accord Accords Agreement Treaty Protocol Declaration Doctrine Act Prize Award Awards "
-    "Open Cup Games Olympics Championship Championships Festival Summit Marathon Expo "
-    "Parade War Spring Plan Final Finals".split()
-)
+_WORK_HEADS = gz.load_words("work_heads.txt")
 
 
 def _work_spans(run: list[_Token]) -> dict[int, int]:
@@ -962,33 +934,15 @@ def _work_spans(run: list[_Token]) -> dict[int, int]:
 
 
 # Heads of buildings that are places only with a preposition of place in front.
-_FACILITY_HEADS = frozenset(
-    "Hotel Terminal Museum Mall Library Theatre Theater Church Mosque Temple Prison Zoo "
-    "Gardens Pier Building Resort Casino".split()
-)
+_FACILITY_HEADS = gz.load_words("facility_heads.txt")
 _FACILITY_PREPOSITIONS = frozenset("at in near from to outside inside into".split())
 _FACILITY_WORDS = frozenset("National International Royal Memorial Regional Municipal".split())
-_PERSON_VERBS = frozenset(
-    "said says told added asked wrote writes argued noted explained announced insisted "
-    "recalled responded replied continued agreed acknowledged admitted believes thinks "
-    "wants tweeted".split()
-)
+_PERSON_VERBS = gz.load_words("person_verbs.txt")
 # Nouns that follow an organisation's name ("Wikileaks founder", "Elbit shares").
-_ORG_AFTER = frozenset(
-    "founder co-founder cofounder spokesman spokeswoman spokesperson shares stock "
-    "shareholders subsidiary employees executives headquarters CEO".split()
-)
+_ORG_AFTER = gz.load_words("org_nouns_after.txt")
 # Kinds of organisation named right before the name ("spyware firm Candiru").
-_ORG_BEFORE = frozenset(
-    "company firm startup start-up conglomerate giant carmaker automaker retailer "
-    "manufacturer maker contractor lender insurer airline broadcaster publisher "
-    "newspaper outlet broker chipmaker supermarket".split()
-)
-_ORG_PLURALS = frozenset(
-    "companies firms startups corporations groups contractors manufacturers makers "
-    "retailers banks lenders airlines broadcasters outlets publishers organisations "
-    "organizations brands".split()
-)
+_ORG_BEFORE = gz.load_words("org_kinds_before.txt")
+_ORG_PLURALS = gz.load_words("org_plurals.txt")
 _SPEECH_VERBS = (
     "said|says|told|tells|added|adds|asked|asks|wrote|writes|noted|notes|explained|argued|"
     "recalled|recalls|replied|responded|insisted|acknowledged|admitted|testified|tweeted|"
@@ -1017,30 +971,14 @@ def _acts_as_person(text: str, word: str) -> bool:
 
 
 # After "House" these say it is the US House of Representatives (its parties, its leaders).
-_HOUSE_NEXT = frozenset(
-    "Speaker Majority Minority Leader Whip Democratic Republican Democrats Republicans GOP".split()
-)
+_HOUSE_NEXT = gz.load_words("house_next.txt")
 # What "the Surname ..." names when it is a politician's time in office, not a company.
-_PERSON_ERAS = frozenset(
-    "administration administration's era presidency years recession campaign government "
-    "doctrine family".split()
-)
+_PERSON_ERAS = gz.load_words("person_eras.txt")
 # Relatives: the capitalised word right after one is the relative's name.
-_KIN = frozenset(
-    "wife husband son daughter mother father brother sister widow widower niece nephew "
-    "uncle aunt grandson granddaughter grandmother grandfather cousin fiancée fiancé "
-    "girlfriend boyfriend stepson stepdaughter stepfather stepmother".split()
-)
+_KIN = gz.load_words("kin.txt")
 # Lower-case roles written right before a name ("Pittsburgh center Maurkice Pouncey",
 # "pass rusher Myles Garrett", "math teacher Angela Cooper"): the name is a person's.
-_ROLES = frozenset(
-    "coach quarterback linebacker receiver rusher lineman tackle center guard forward "
-    "defenseman defender midfielder striker winger goaltender goalkeeper goalie pitcher "
-    "catcher outfielder infielder shortstop captain teammate player rookie veteran "
-    "teacher journalist reporter photographer actress actor singer rapper songwriter "
-    "lawyer attorney analyst economist novelist author writer director producer artist "
-    "musician chef nurse doctor surgeon student activist candidate challenger".split()
-)
+_ROLES = gz.load_words("person_roles.txt")
 # Month names that are also surnames: after a known given name, and not followed by a day
 # or a year (the date grammar would have claimed it then), "Theresa May" is a person.
 _MONTH_SURNAMES = frozenset("May June April August".split())
@@ -1084,9 +1022,7 @@ _FACILITY_AFTER = re.compile(
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]+)\)")
 _POLICE_AFTER = re.compile(r"\s+police\b")
 # Lower-case words after an unknown name that make it an area ("Logar province").
-_AREA_AFTER = frozenset(
-    "police province district region county prefecture governorate oblast municipality area".split()
-)
+_AREA_AFTER = gz.load_words("area_nouns_after.txt")
 _SERVICES = frozenset({("Army",), ("Navy",), ("Air", "Force"), ("Coast", "Guard")})
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout into".split())
 
@@ -1224,9 +1160,7 @@ def _stat_lines(text: str) -> list[Entity]:
 
 
 # US states, cities and countries written as dotted initials (the full stops kept).
-_DOTTED_PLACES = frozenset(
-    "N.C S.C N.J N.Y N.H N.M N.D S.D R.I D.C W.Va P.R L.A U.K U.S U.S.A".split()
-)
+_DOTTED_PLACES = gz.load_words("dotted_places.txt")
 _AFTER_DOTTED_RE = re.compile(r",\s+([A-Z](?:\.[A-Z][a-z]?)+)\.")
 _AFTER_COMMA_RE = re.compile(r",\s+([A-Z][A-Za-z]*)(\.?)(?![’'\w])(\s*[,;:)]|\s*$|)")
 
