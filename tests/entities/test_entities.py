@@ -440,11 +440,11 @@ _DATE_WORDS = (
 @given(st.lists(st.sampled_from(_DATE_WORDS), min_size=1, max_size=6), st.sampled_from(" ,.\n"))
 def test_the_date_scan_shortcut_finds_what_the_full_patterns_find(words, joiner):
     # The look-aheads in front of the date patterns only skip work: never a date.
-    from briefreader.entities import recognizer as entities
+    from briefreader.entities import date_grammar
 
-    full = re.compile("|".join(entities._DATE_PATTERNS))
+    full = re.compile("|".join(date_grammar.DATE_PATTERNS))
     text = joiner.join(words)
-    assert [m.span() for m in entities._DATE_RE.finditer(text)] == [
+    assert [m.span() for m in date_grammar.DATE_RE.finditer(text)] == [
         m.span() for m in full.finditer(text)
     ]
 
