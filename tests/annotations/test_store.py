@@ -261,6 +261,29 @@ def test_unchanged_edit_records_no_undo_step(store: AnnotationStore):
     assert not store.can_undo
 
 
+def test_a_new_change_after_undo_clears_redo(store: AnnotationStore, db_file: Path):
+    # Audit: with redo kept after a new change, tag one, undo, tag two, redo turned the
+    # tags from `two` back into `one`: the new work was silently lost.
+    add(store, A, "one")
+    store.undo()
+    add(store, A, "two")
+    assert store.redo() is None
+    assert store.annotation(A.id).tags == ["two"]
+    assert persisted(db_file)[A.id][0] == ["two"]
+
+
+def test_undo_of_a_bulk_tag_reverts_every_article_and_redo_reapplies_it(store: AnnotationStore):
+    add(store, A, "keep")
+    add(store, B, "other")
+    store.edit_tags([A, B], TagEdit(add=("batch",), remove=("keep",)))
+    assert store.undo() is not None
+    assert store.annotation(A.id).tags == ["keep"]
+    assert store.annotation(B.id).tags == ["other"]
+    assert store.redo() is not None
+    assert store.annotation(A.id).tags == ["batch"]
+    assert store.annotation(B.id).tags == ["other", "batch"]
+
+
 # -- merge (import) --------------------------------------------------------------------
 
 
