@@ -8,6 +8,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 from textual.widgets import Static, TextArea
 
+from briefreader.annotations.drafts import NoteDrafts
 from briefreader.annotations.tags import TagEdit
 from briefreader.entities.corrections import REJECT, Correction
 from briefreader.ui.app import BriefreaderApp
@@ -247,7 +248,11 @@ async def test_note_draft_survives_an_app_torn_down_with_the_editor_open(
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"half a thought")
-        await pilot.pause(NoteEditor.AUTOSAVE_SECONDS + 0.5)
+        drafts = NoteDrafts(data_dir / "drafts")
+        # The autosave timer writes it within a tick: wait for the file, not for a time.
+        await wait_until(
+            pilot, lambda: drafts.load(article_id) == "half a thought", "the draft autosaved"
+        )
         assert isinstance(app.screen, NoteEditor)
         # The process dies here: nobody closes the editor or quits.
         app._flush_open_editors = lambda: None  # type: ignore[method-assign]
