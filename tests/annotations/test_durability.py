@@ -110,6 +110,36 @@ def test_two_instances_see_and_keep_each_others_changes(tmp_path):
         third.close()
 
 
+def test_a_bulk_change_left_in_the_journal_by_a_crash_comes_back_whole(tmp_path):
+    # Each document the step wrote is in the journal before the key completes; a process
+    # that dies without closing (no fold into the file) must lose none of them.
+    db = tmp_path / "briefreader.json"
+    crashing = textwrap.dedent(
+        """
+        import os, sys
+        from pathlib import Path
+        from briefreader.annotations.store import AnnotationStore, ArticleRef
+        from briefreader.annotations.tags import TagEdit
+
+        store = AnnotationStore(Path(sys.argv[1]))
+        refs = [ArticleRef(name) for name in ("aaa", "bbb", "ccc")]
+        store.edit_tags(refs, TagEdit(("batch",), ()))
+        os._exit(0)  # no close: the journal is never folded into the file
+        """
+    )
+    subprocess.run([sys.executable, "-c", crashing, str(db)], check=True)
+    assert (tmp_path / "briefreader.json.wal").stat().st_size > 0
+    reopened = AnnotationStore(db)
+    try:
+        assert {a.article_id: a.tags for a in reopened.annotations()} == {
+            "aaa": ["batch"],
+            "bbb": ["batch"],
+            "ccc": ["batch"],
+        }
+    finally:
+        reopened.close()
+
+
 def test_torn_journal_line_is_ignored_and_later_writes_survive(tmp_path):
     db = tmp_path / "briefreader.json"
     store = AnnotationStore(db)

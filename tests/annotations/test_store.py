@@ -416,6 +416,33 @@ def test_atomic_write_leaves_no_temp_files(tmp_path: Path):
     assert json.loads(path.read_text(encoding="utf-8")) == {"n": 4}
 
 
+def test_atomic_write_syncs_the_new_file_then_renames_it_then_syncs_the_folder(
+    tmp_path: Path, monkeypatch
+):
+    # A crash at any moment leaves the old or the new version: the new bytes are on disk
+    # before the rename, and the rename is on disk before the write returns.
+    import stat
+
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        steps.append("sync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "sync file")
+        real_fsync(fd)
+
+    def replace(source, target) -> None:
+        steps.append("rename")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    path = tmp_path / "db.json"
+    path.write_bytes(b'{"v": "old"}')
+    atomic_write_bytes(path, b'{"v": "new"}')
+    assert steps == ["sync file", "rename", "sync folder"]
+    assert path.read_bytes() == b'{"v": "new"}'
+
+
 def test_failed_atomic_write_keeps_old_file_and_leaves_no_temp(tmp_path: Path, monkeypatch):
     path = tmp_path / "db.json"
     atomic_write_bytes(path, b'{"v": "old"}')
