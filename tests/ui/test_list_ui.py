@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from briefreader.ui.app import BriefreaderApp
 from briefreader.ui.screens.dialogs import ConfirmScreen, TextPrompt
 from briefreader.ui.widgets.article_table import ListHeader, cell_texts, row_text
-from pilot import open_row, row_cells, screen_text, settle, table_titles
+from pilot import open_row, row_cells, settle, table_titles
 
 
 def write_wires(folder: Path) -> None:
@@ -526,68 +526,3 @@ async def test_a_shown_row_follows_its_file_edited_on_disk(make_session, tmp_pat
         assert table_titles(app)[0] == "Drills near Minsk end"
         cells = row_cells(app, 0)
         assert cells["state"].strip() == "★" and "#defense" in cells["tags"]
-
-
-async def test_a_big_lists_text_is_folded_for_search_in_the_background(
-    make_session, tmp_path: Path, monkeypatch
-):
-    # README: with 5,000 articles or more the list's text is folded for searching in the
-    # background right after it shows. Here four rows count as big.
-    import threading
-
-    import briefreader.ui.screens.article_list as list_module
-
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    assert "With 5,000 articles or more" in readme and list_module.LARGE_LIST == 5000
-    monkeypatch.setattr(list_module, "LARGE_LIST", 4)
-    folded_on: list[bool] = []
-    real = list_module.prepare_search
-
-    def watching(entries):
-        folded_on.append(threading.current_thread() is threading.main_thread())
-        return real(entries)
-
-    monkeypatch.setattr(list_module, "prepare_search", watching)
-    _, app = wires_app(make_session, tmp_path)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)  # no key pressed yet
-        assert folded_on and not any(folded_on)  # off the screen's thread
-        entries = app.list_screen.table.entries
-        assert len(entries) == 4
-        assert all(entry._haystack is not None for entry in entries)
-
-
-async def test_a_small_lists_text_is_folded_only_when_a_filter_needs_it(
-    make_session, tmp_path: Path, monkeypatch
-):
-    import briefreader.ui.screens.article_list as list_module
-
-    monkeypatch.setattr(list_module, "LARGE_LIST", 5)
-    _, app = wires_app(make_session, tmp_path)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        assert not any(entry._haystack is not None for entry in app.list_screen.table.entries)
-
-
-async def test_front_matter_tags_of_a_markdown_file_are_not_imported(make_session, tmp_path: Path):
-    # README: a Markdown file's `tags:` are not imported: your tags are the ones you add.
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "story.md").write_text(
-        "---\ntitle: Drills near Brest\ntags: [wire-tag, belarus]\nplace: Brest\n---\n\n"
-        "BREST, Nov 5, 2025 (Reuters) - Drills began.\n",
-        encoding="utf-8",
-    )
-    session = make_session()
-    session.library.add([folder])
-    app = BriefreaderApp(session)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        assert table_titles(app) == ["Drills near Brest"]
-        assert row_cells(app, 0)["place"] == "Brest"  # the front matter was read
-        assert row_cells(app, 0)["tags"] == ""
-        assert session.store.tag_counts() == {}
-        assert session.store.annotations() == []
-        reader = await open_row(pilot, 0)
-        assert "wire-tag" not in screen_text(app)
-        assert "#" not in reader.query_one("#annotations", Static).render().plain
