@@ -6,9 +6,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from briefreader.paths import DATA_DIR_ENV
 from briefreader.session import Session, open_session
+
+# No per-example time limit: Hypothesis' default 200 ms deadline fails a correct test on a
+# loaded machine. Speed is measured by benchmarks/, never by tests.
+settings.register_profile("briefreader", deadline=None)
+settings.load_profile("briefreader")
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

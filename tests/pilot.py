@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.widgets import Static
 
 from briefreader.ui.app import BriefreaderApp
@@ -16,6 +18,34 @@ async def settle(pilot) -> None:
         await pilot.pause()
         if not any(worker.is_running for worker in pilot.app.workers):
             return
+
+
+async def wait_until(pilot, condition: Callable[[], bool], what: str, limit: float = 10.0) -> None:
+    """Let the app run until `condition` holds: for a timer or a worker, not a fixed time.
+
+    The limit only bounds a failing test; a passing one goes on the moment the app gets
+    there, however loaded the machine is.
+    """
+    import time
+
+    give_up = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > give_up:
+            raise AssertionError(f"the app never got to: {what}")
+        await pilot.pause(0.02)
+
+
+def opens_of(session) -> list[str]:
+    """Record the id of every article the library reads from its file from now on."""
+    opened: list[str] = []
+    real_open = session.library.open
+
+    def counting_open(summary, *args, **kwargs):
+        opened.append(summary.id)
+        return real_open(summary, *args, **kwargs)
+
+    session.library.open = counting_open
+    return opened
 
 
 def table_titles(app: BriefreaderApp) -> list[str]:

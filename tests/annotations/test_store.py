@@ -262,6 +262,29 @@ def test_unchanged_edit_records_no_undo_step(store: AnnotationStore):
     assert not store.can_undo
 
 
+def test_a_new_change_after_undo_clears_redo(store: AnnotationStore, db_file: Path):
+    # Audit: with redo kept after a new change, tag one, undo, tag two, redo turned the
+    # tags from `two` back into `one`: the new work was silently lost.
+    add(store, A, "one")
+    store.undo()
+    add(store, A, "two")
+    assert store.redo() is None
+    assert store.annotation(A.id).tags == ["two"]
+    assert persisted(db_file)[A.id][0] == ["two"]
+
+
+def test_undo_of_a_bulk_tag_reverts_every_article_and_redo_reapplies_it(store: AnnotationStore):
+    add(store, A, "keep")
+    add(store, B, "other")
+    store.edit_tags([A, B], TagEdit(add=("batch",), remove=("keep",)))
+    assert store.undo() is not None
+    assert store.annotation(A.id).tags == ["keep"]
+    assert store.annotation(B.id).tags == ["other"]
+    assert store.redo() is not None
+    assert store.annotation(A.id).tags == ["batch"]
+    assert store.annotation(B.id).tags == ["other", "batch"]
+
+
 # -- merge (import) --------------------------------------------------------------------
 
 
@@ -392,6 +415,33 @@ def test_atomic_write_leaves_no_temp_files(tmp_path: Path):
         atomic_write_bytes(path, json.dumps({"n": n}).encode())
     assert os.listdir(path.parent) == ["db.json"]
     assert json.loads(path.read_text(encoding="utf-8")) == {"n": 4}
+
+
+def test_atomic_write_syncs_the_new_file_then_renames_it_then_syncs_the_folder(
+    tmp_path: Path, monkeypatch
+):
+    # A crash at any moment leaves the old or the new version: the new bytes are on disk
+    # before the rename, and the rename is on disk before the write returns.
+    import stat
+
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        steps.append("sync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "sync file")
+        real_fsync(fd)
+
+    def replace(source, target) -> None:
+        steps.append("rename")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    path = tmp_path / "db.json"
+    path.write_bytes(b'{"v": "old"}')
+    atomic_write_bytes(path, b'{"v": "new"}')
+    assert steps == ["sync file", "rename", "sync folder"]
+    assert path.read_bytes() == b'{"v": "new"}'
 
 
 def test_failed_atomic_write_keeps_old_file_and_leaves_no_temp(tmp_path: Path, monkeypatch):

@@ -714,7 +714,7 @@ async def test_the_list_answers_keys_while_an_export_is_written(
 
     import briefreader.export.run as export_module
     from briefreader.ui.app import BriefreaderApp
-    from pilot import settle
+    from pilot import settle, wait_until
 
     session = make_session()
     annotate_seeds(session)
@@ -732,8 +732,8 @@ async def test_the_list_answers_keys_while_an_export_is_written(
         table = app.list_screen.table
         assert table.cursor == 0
         await pilot.press("e", "j")
-        await pilot.pause(0.1)
-        assert table.cursor == 1  # handled while the export still waits
+        # j is handled while the export still waits for its release.
+        await wait_until(pilot, lambda: table.cursor == 1, "the cursor moved during the export")
         assert not (data_dir / "exports" / "briefreader-notes.md").exists()
         release.set()
         await settle(pilot)
