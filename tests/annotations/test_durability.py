@@ -120,7 +120,8 @@ def test_a_bulk_change_left_in_the_journal_by_a_crash_comes_back_whole(tmp_path)
         """
         import os, sys
         from pathlib import Path
-        from briefreader.annotations.store import AnnotationStore, ArticleRef
+        from briefreader.annotations.model import ArticleRef
+        from briefreader.annotations.store import AnnotationStore
         from briefreader.annotations.tags import TagEdit
 
         store = AnnotationStore(Path(sys.argv[1]))
