@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 
 from rich.console import RenderableType
-from textual import events, work
+from textual import events, on, work
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -39,7 +39,16 @@ from briefreader.library.listing import ListRows, build_rows
 from briefreader.library.summary import ArticleSummary
 from briefreader.session import Session
 from briefreader.textsafety import one_line
-from briefreader.ui.messages import AnnotationChanged
+from briefreader.ui.messages import (
+    AnnotationChanged,
+    ArticleEdited,
+    CorrectionsChanged,
+    CursorRested,
+    ExportAgain,
+    FilterByEntity,
+    OpenArticle,
+    StepArticle,
+)
 from briefreader.ui.screens.article_list import LARGE_LIST, ArticleListScreen
 from briefreader.ui.screens.dialogs import NoteEditor
 from briefreader.ui.screens.error import ErrorScreen
@@ -147,15 +156,11 @@ class BriefreaderApp(App[None]):
         super().__init__()
         self.session = session
         self.add_paths = list(add_paths)
-        self.summaries: list[ArticleSummary] = []
-        # While only the last session's top rows are listed: the library's size then.
-        self.listing_total: int | None = None
-        self.showing_samples = session.library.showing_samples
         # Tag text typed and then escaped, per article, offered again next time.
         self.tag_drafts: dict[str, str] = {}
         # Notes being typed, autosaved so a crash loses at most a second of typing.
         self.note_drafts = NoteDrafts(session.paths.drafts_dir)
-        self.list_screen = ArticleListScreen()
+        self.list_screen = ArticleListScreen(session.library.showing_samples)
         self.reader: ReaderScreen | None = None  # made once (see read_ahead), then reused
         self._ahead: ReadAhead | None = None
         # The read-ahead the hidden reader was filled and laid out with, until it is shown.
@@ -453,12 +458,10 @@ class BriefreaderApp(App[None]):
     def _first_rows_shown(
         self, rows: list[ArticleSummary], total: int, showing_samples: bool
     ) -> None:
-        if self.summaries:
+        if self.list_screen.summaries:
             self._quiet.set()
             return  # the whole list came first after all
-        self.summaries, self.listing_total = rows, total
-        self.showing_samples = showing_samples
-        self.list_screen.show_articles()
+        self.list_screen.show_library(rows, showing_samples, total)
         self._painted()
         self.read_ahead(self.list_screen.current_summary(), delay=0)
 
@@ -469,10 +472,7 @@ class BriefreaderApp(App[None]):
         report: AddReport | None,
         rows: ListRows | None = None,
     ) -> None:
-        self.summaries = summaries
-        self.listing_total = None
-        self.showing_samples = showing_samples
-        self.list_screen.show_articles(rows=rows)
+        self.list_screen.show_library(summaries, showing_samples, None, rows)
         self.read_ahead(self.list_screen.current_summary(), delay=0)
         self.find_marked_names()
         # A folder given again at every launch: only news is worth a message.
@@ -500,7 +500,7 @@ class BriefreaderApp(App[None]):
 
     def _say_missing_files(self, summaries: list[ArticleSummary]) -> None:
         """Annotated articles whose file is no longer in the library: say so, once."""
-        if self._missing_said or self.showing_samples:
+        if self._missing_said or self.list_screen.showing_samples:
             return
         missing = self.session.library.missing_annotated(summaries)
         if missing:
@@ -680,7 +680,47 @@ class BriefreaderApp(App[None]):
             event.prevent_default()
             event.stop()
 
-    def on_annotation_changed(self, message: AnnotationChanged) -> None:
+    @property
+    def showing_samples(self) -> bool:
+        """Whether the list shows the bundled sample articles (the library has none yet)."""
+        return self.list_screen.showing_samples
+
+    @on(OpenArticle)
+    def _open_asked(self, message: OpenArticle) -> None:
+        self.open_article(message.summary)
+
+    @on(StepArticle)
+    def _step_asked(self, message: StepArticle) -> None:
+        neighbour = self.list_screen.step_from(message.article_id, message.step)
+        if neighbour is None:
+            self.say(
+                "This is the last article" if message.step > 0 else "This is the first article"
+            )
+            return
+        self.open_article(neighbour)
+
+    @on(CursorRested)
+    def _cursor_rested(self, message: CursorRested) -> None:
+        self.read_ahead(message.summary)
+
+    @on(ArticleEdited)
+    def _article_edited(self, message: ArticleEdited) -> None:
+        self.list_screen.article_edited(message.old_id, message.summary)
+
+    @on(CorrectionsChanged)
+    def _corrections_changed(self) -> None:
+        self.find_marked_names()
+
+    @on(ExportAgain)
+    def _export_again(self) -> None:
+        self.export_markdown()
+
+    @on(FilterByEntity)
+    def _filter_by_entity(self, message: FilterByEntity) -> None:
+        self.filter_by_entity(message.name)
+
+    @on(AnnotationChanged)
+    def _annotation_changed(self, message: AnnotationChanged) -> None:
         self.list_screen.refresh_article(message.article_id)
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
@@ -696,7 +736,7 @@ class BriefreaderApp(App[None]):
         if self.session.entity_index_is_current():
             then(self.session.entity_index())
             return
-        self.say(f"Counting entities across {len(self.summaries)} articles…")
+        self.say(f"Counting entities across {len(self.list_screen.summaries)} articles…")
         self._build_entity_index(then)
 
     @work(thread=True, exclusive=True, group="entity-index", description="entity index")

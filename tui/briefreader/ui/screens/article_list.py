@@ -26,6 +26,7 @@ from briefreader.library.filtering import (
 from briefreader.library.listing import ListRows, build_rows
 from briefreader.library.summary import ArticleSummary
 from briefreader.textsafety import one_line
+from briefreader.ui.messages import CursorRested, OpenArticle
 from briefreader.ui.screens.annotating import AnnotatingScreen
 from briefreader.ui.screens.dialogs import TextPrompt
 from briefreader.ui.widgets.article_table import ArticleTable, ListHeader
@@ -102,8 +103,14 @@ class ArticleListScreen(AnnotatingScreen):
         ),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, showing_samples: bool = False) -> None:
         super().__init__(id="list-screen")
+        # The library's articles as listed: this screen owns the listing; the app hands it
+        # down (show_library) and the list grows it as indexing finds more (show_progress).
+        self.summaries: list[ArticleSummary] = []
+        # While only the last session's top rows are listed: the library's size then.
+        self.listing_total: int | None = None
+        self.showing_samples = showing_samples
         self.entries: list[ListEntry] = []
         # Every article's row, sorted; filtering picks from it without rebuilding rows.
         self._sorted: list[ListEntry] = []
@@ -126,7 +133,7 @@ class ArticleListScreen(AnnotatingScreen):
                 yield ArticleTable(id="articles")
         yield ProgressBar(id="ingest", show_eta=True)
         yield Static(id="list-status")
-        yield QuickTagBar(self.brief_app.session.config.quick_tags)
+        yield QuickTagBar(self.host.session.config.quick_tags)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -166,7 +173,7 @@ class ArticleListScreen(AnnotatingScreen):
     # -- building rows ------------------------------------------------------------------
 
     def _entry(self, summary: ArticleSummary) -> ListEntry:
-        session = self.brief_app.session
+        session = self.host.session
         store = session.store
         return ListEntry(
             summary,
@@ -176,21 +183,33 @@ class ArticleListScreen(AnnotatingScreen):
             len(store.highlights(summary.id)),  # one article: no count over every highlight
         )
 
+    def show_library(
+        self,
+        summaries: list[ArticleSummary],
+        showing_samples: bool,
+        total: int | None = None,
+        rows: ListRows | None = None,
+    ) -> None:
+        """List these articles (total: the library's size, when these are only its top rows)."""
+        self.summaries, self.listing_total = summaries, total
+        self.showing_samples = showing_samples
+        self.show_articles(rows=rows)
+
     def show_articles(self, keep: str | None = None, rows: ListRows | None = None) -> None:
         """(Re)build the rows from the library and the store, keeping the current article.
 
         `rows` built in a worker are used when they still fit: same summaries, same sort,
         no store change since (at 100k building them here froze the list for ~0.5 s).
         """
-        session = self.brief_app.session
-        summaries = self.brief_app.summaries
+        session = self.host.session
+        summaries = self.summaries
         sort = (self.sort_key, self.descending)
         if rows is None or not rows.fits(summaries, sort, session.store.change_stamp()):
             rows = build_rows(summaries, session.store, session.library, sort)
         entries = rows.in_order
         self._rows = rows.by_id
         self._sorted = rows.in_order
-        self.apply_view(keep, top=keep is None and not self.brief_app.user_acted)
+        self.apply_view(keep, top=keep is None and not self.host.user_acted)
         if len(entries) >= LARGE_LIST:
             self._prepare_search(entries)
 
@@ -201,10 +220,10 @@ class ArticleListScreen(AnnotatingScreen):
         """Fold the rows' text for filtering in the background, a slice at a time."""
         worker = get_current_worker()
         for start in range(0, len(entries), 500):
-            if worker.is_cancelled or self.brief_app.leaving:
+            if worker.is_cancelled or self.host.leaving:
                 return  # a newer list replaced these rows, or the app is quitting
             prepare_search(entries[start : start + 500])
-            self.brief_app.pause_point()  # an article opening or a list drawing goes first
+            self.host.pause_point()  # an article opening or a list drawing goes first
 
     def apply_view(
         self, keep: str | None = None, from_top: bool = False, top: bool = False
@@ -218,7 +237,7 @@ class ArticleListScreen(AnnotatingScreen):
             keep, from_top = None, True
         else:
             keep = keep or (s.id if (s := self.current_summary()) else None)
-        corrector = self.brief_app.session.name_corrector()
+        corrector = self.host.session.name_corrector()
         started = time.perf_counter()
         self.entries, self.problems = filter_entries(self._sorted, self.query_text, corrector)
         if self.query_text:  # no filter is no work: it says nothing of the next pass
@@ -244,14 +263,14 @@ class ArticleListScreen(AnnotatingScreen):
         if total:
             bar.update(total=total, progress=done)
         if new:
-            known = {s.id for s in self.brief_app.summaries}
+            known = {s.id for s in self.summaries}
             fresh = list({s.id: s for s in new if s.id not in known}.values())
-            self.brief_app.summaries.extend(fresh)
+            self.summaries.extend(fresh)
             # Only the new rows are built; the rows already shown are merged in, not rebuilt.
             added = [self._entry(summary) for summary in fresh]
             self._rows.update((e.summary.id, e) for e in added)
             self._sorted = sort_entries(self._sorted + added, self.sort_key, self.descending)
-            self.apply_view(top=not self.brief_app.user_acted)
+            self.apply_view(top=not self.host.user_acted)
 
     def shown_summaries(self) -> list[ArticleSummary]:
         """The articles of the rows on the screen now (a few dozen at most)."""
@@ -265,8 +284,7 @@ class ArticleListScreen(AnnotatingScreen):
 
         Its tags, note and highlights moved to the new id with it (see Library.open).
         """
-        app = self.brief_app
-        app.summaries = [summary if s.id == old_id else s for s in app.summaries]
+        self.summaries = [summary if s.id == old_id else s for s in self.summaries]
         old = self._rows.pop(old_id, None)
         fresh = self._entry(summary)
         self._rows[summary.id] = fresh
@@ -299,14 +317,15 @@ class ArticleListScreen(AnnotatingScreen):
         self._unread = sum(1 for e in self.table.entries if not e.state.read)
 
     def _update_status(self) -> None:
-        app = self.brief_app
-        total = len(app.summaries)
+        total = len(self.summaries)
         shown = f"{len(self.table.entries)} of {total}" if self.query_text else f"{total}"
-        source = " · sample articles (add yours: briefreader FOLDER)" if app.showing_samples else ""
+        source = (
+            " · sample articles (add yours: briefreader FOLDER)" if self.showing_samples else ""
+        )
         # Most urgent first, so a narrow terminal cuts the least useful part.
         parts = [f"⚠ {problem}" for problem in self.problems]
-        if app.listing_total is not None:  # the top rows of the last session, index loading
-            counted = f"the newest {total} of {app.listing_total}"
+        if self.listing_total is not None:  # the top rows of the last session, index loading
+            counted = f"the newest {total} of {self.listing_total}"
             self.sub_title = f"{counted}{source}"
             parts += [counted, "loading the whole list…"]
         else:
@@ -331,13 +350,13 @@ class ArticleListScreen(AnnotatingScreen):
     @on(ArticleTable.Opened)
     def _opened(self, event: ArticleTable.Opened) -> None:
         event.stop()
-        self.brief_app.open_article(event.entry.summary)
+        self.post_message(OpenArticle(event.entry.summary))
 
     @on(ArticleTable.Moved)
     def _moved(self, event: ArticleTable.Moved) -> None:
         event.stop()
         self._update_status()
-        self.brief_app.read_ahead(event.entry.summary if event.entry else None)
+        self.post_message(CursorRested(event.entry.summary if event.entry else None))
 
     def action_open(self) -> None:
         self.table.action_open()
@@ -402,14 +421,14 @@ class ArticleListScreen(AnnotatingScreen):
         targets = self.target_summaries()
         if not targets:
             return
-        starred = self.brief_app.session.store.toggle_star([s.id for s in targets])
+        starred = self.host.session.store.toggle_star([s.id for s in targets])
         for summary in targets:
             self.refresh_article(summary.id)
         count = f"{len(targets)} articles" if len(targets) > 1 else "article"
-        self.brief_app.say(f"{'Starred' if starred else 'Unstarred'} {count}")
+        self.host.say(f"{'Starred' if starred else 'Unstarred'} {count}")
 
     def action_toggle_read(self) -> None:
-        store = self.brief_app.session.store
+        store = self.host.session.store
         for summary in self.target_summaries():
             store.set_read(summary.id, not store.reading_state(summary.id).read)
             self.refresh_article(summary.id)
@@ -442,7 +461,7 @@ class ArticleListScreen(AnnotatingScreen):
 
     def _fill_tag_panel(self) -> None:
         panel = self.query_one("#tag-panel", OptionList)
-        counts = self.brief_app.session.store.tag_counts()
+        counts = self.host.session.store.tag_counts()
         highlighted = panel.highlighted
         panel.clear_options()
         panel.add_options(
@@ -484,27 +503,27 @@ class ArticleListScreen(AnnotatingScreen):
         if tag is None and panel.highlighted is not None:
             tag = panel.get_option_at_index(panel.highlighted).id
         if not tag:
-            self.brief_app.say("Choose a tag in the tag panel (#) first", "warning")
+            self.host.say("Choose a tag in the tag panel (#) first", "warning")
             return
-        store = self.brief_app.session.store
+        store = self.host.session.store
 
         def done(new: str | None) -> None:
             if not new or not new.strip():
                 return
             if not normalise_tag(new):
-                self.brief_app.say(f"{not_a_tag_message([new])}; nothing renamed", "warning")
+                self.host.say(f"{not_a_tag_message([new])}; nothing renamed", "warning")
                 return
             changed = store.rename_tag(tag, new)
             self.show_articles()
-            self.brief_app.say(f"Renamed #{tag} on {changed} article(s); u undoes it")
+            self.host.say(f"Renamed #{tag} on {changed} article(s); u undoes it")
 
         self.app.push_screen(
             TextPrompt(f"Rename #{tag} on every article to (an existing tag merges):", tag),
-            self.brief_app.guard(done),
+            self.host.guard(done),
         )
 
     def action_rename_tag(self) -> None:
         if self.query_one("#tag-panel").display:
             self.rename_tag()
         else:
-            self.brief_app.say("Open the tag panel with # and pick the tag to rename", "warning")
+            self.host.say("Open the tag panel with # and pick the tag to rename", "warning")

@@ -29,6 +29,7 @@ from briefreader.entities.index import EntityIndex, name_key
 from briefreader.entities.types import Entity
 from briefreader.library.summary import ArticleSummary
 from briefreader.textsafety import one_line, visible
+from briefreader.ui.messages import ArticleEdited, CorrectionsChanged, FilterByEntity, StepArticle
 from briefreader.ui.screens.annotating import AnnotatingScreen
 from briefreader.ui.screens.dialogs import CommentPrompt, HighlightChoice, HighlightList, TextPrompt
 from briefreader.ui.widgets.bars import QuickTagBar
@@ -210,7 +211,7 @@ class ReaderScreen(AnnotatingScreen):
     @property
     def meanings(self) -> dict[str, str]:
         """What each highlight colour means (config.toml [highlights])."""
-        return self.brief_app.session.config.highlight_meanings
+        return self.host.session.config.highlight_meanings
 
     @property
     def selection(self) -> tuple[int, int] | None:
@@ -238,7 +239,7 @@ class ReaderScreen(AnnotatingScreen):
                 yield Static(id=f"p{index}", classes="paragraph")
         self._paragraphs = len(self.article.body)
         yield Static(id="reader-status")
-        yield QuickTagBar(self.brief_app.session.config.quick_tags)
+        yield QuickTagBar(self.host.session.config.quick_tags)
         yield KeyBar()
 
     def _name_colour_keys(self) -> None:
@@ -330,14 +331,14 @@ class ReaderScreen(AnnotatingScreen):
         self.show_status()
 
     def load_highlights(self) -> None:
-        store = self.brief_app.session.store
+        store = self.host.session.store
         self.attached = store.attached_highlights(self.summary.id, self.article.text)
         if self.current_highlight not in {a.highlight.id for a in self.attached}:
             self.current_highlight = None
 
     def show_annotations(self) -> None:
         """Tags, note and highlights, refreshed after every change (and after undo)."""
-        annotation = self.brief_app.session.store.annotation(self.summary.id)
+        annotation = self.host.session.store.annotation(self.summary.id)
         tags = " ".join(f"#{t}" for t in annotation.tags) or "no tags (t to add)"
         note = annotation.note.strip()
         first = note.splitlines()[0] if note else ""
@@ -365,7 +366,7 @@ class ReaderScreen(AnnotatingScreen):
         parts: list[str | tuple[str, str]] = [
             (f"{reading.progress(view.scroll_y, view.max_scroll_y):>3}%", "bold"),
         ]
-        backend_note = self.brief_app.session.library.backend.status()
+        backend_note = self.host.session.library.backend.status()
         if backend_note:
             parts.append((f" · {backend_note}", "italic"))
         if self.selection is not None:
@@ -439,13 +440,7 @@ class ReaderScreen(AnnotatingScreen):
         view.scroll_page_down() if direction == "down" else view.scroll_page_up()
 
     def action_step_article(self, step: int) -> None:
-        neighbour = self.brief_app.list_screen.step_from(self.summary.id, step)
-        if neighbour is None:
-            self.brief_app.say(
-                "This is the last article" if step > 0 else "This is the first article"
-            )
-            return
-        self.brief_app.open_article(neighbour)
+        self.post_message(StepArticle(self.summary.id, step))
 
     def _block_of(self, offset: int) -> tuple[str, int, int] | None:
         for block in self.blocks:
@@ -482,7 +477,7 @@ class ReaderScreen(AnnotatingScreen):
         """`]`/`[`: the next/previous entity mention, from the current one or the screen top."""
         shown = self.shown_entities()
         if not shown:
-            self.brief_app.say("No entities were recognised in this article")
+            self.host.say("No entities were recognised in this article")
             return
         if self.current_entity in shown:
             position = shown.index(self.current_entity)
@@ -524,17 +519,17 @@ class ReaderScreen(AnnotatingScreen):
         `said` is what the correction means ("“LNG” is not an entity"); the scope is
         added here once, so no message says it twice.
         """
-        store = self.brief_app.session.store
+        store = self.host.session.store
         store.add_correction(correction)
         self.reload_entities()
-        self.brief_app.find_marked_names()
-        self.brief_app.say(f"{said}, {scope}; u undoes it")
+        self.post_message(CorrectionsChanged())
+        self.host.say(f"{said}, {scope}; u undoes it")
 
     def reload_entities(self) -> None:
         """Entities again from the library, so corrections (or their undo) show at once."""
-        current, article, entities = self.brief_app.session.library.open(self.summary)
+        current, article, entities = self.host.session.library.open(self.summary)
         if current.id != self.summary.id:  # the file was edited while it was open
-            self.brief_app.list_screen.article_edited(self.summary.id, current)
+            self.post_message(ArticleEdited(self.summary.id, current))
             self.show_article(current, article, entities)
             return
         self.show_entities(entities)
@@ -549,7 +544,7 @@ class ReaderScreen(AnnotatingScreen):
 
     def _entity_here(self) -> Entity | None:
         if self.current_entity is None or self.current_entity >= len(self.entities):
-            self.brief_app.say("Move to an entity first with ] or [", "warning")
+            self.host.say("Move to an entity first with ] or [", "warning")
             return None
         return self.entities[self.current_entity]
 
@@ -594,7 +589,7 @@ class ReaderScreen(AnnotatingScreen):
 
         self.app.push_screen(
             TextPrompt(f"“{one_line(entity.text)}” is another name for:", entity.text),
-            self.brief_app.guard(done),
+            self.host.guard(done),
         )
 
     def action_mark_entity(self) -> None:
@@ -611,7 +606,7 @@ class ReaderScreen(AnnotatingScreen):
             label = {"ORGANISATION": "ORG", "ORGANIZATION": "ORG"}.get(label, label)
             if label not in LEGEND_NAMES:
                 if answer is not None:
-                    self.brief_app.say("Labels are PERSON, ORG, PLACE or DATE", "warning")
+                    self.host.say("Labels are PERSON, ORG, PLACE or DATE", "warning")
                 return
             self.selection = None
             self.refresh_bindings()
@@ -622,12 +617,12 @@ class ReaderScreen(AnnotatingScreen):
 
         self.app.push_screen(
             TextPrompt(f"“{one_line(name)}” is a PERSON, ORG, PLACE or DATE:", "PERSON"),
-            self.brief_app.guard(done),
+            self.host.guard(done),
         )
 
     def action_entities(self) -> None:
         """`E`: the article's entities, their counts, reach and company in the library."""
-        app = self.brief_app
+        app = self.host
         dark = self.app.current_theme.dark
         colours = {label: colour_of(entity_style(dark), label) for label in LEGEND_NAMES}
 
@@ -635,7 +630,7 @@ class ReaderScreen(AnnotatingScreen):
             if choice is None:
                 return
             if choice.action == "filter":
-                app.filter_by_entity(choice.name)
+                self.post_message(FilterByEntity(choice.name))
                 return
             key = name_key(choice.name)
             for index, entity in enumerate(self.entities):
@@ -644,7 +639,7 @@ class ReaderScreen(AnnotatingScreen):
                     return
 
         def show(index: EntityIndex) -> None:
-            app.push_screen(EntityPanel(self.entities, index, colours), app.guard(chosen))
+            self.app.push_screen(EntityPanel(self.entities, index, colours), app.guard(chosen))
 
         app.with_entity_index(show)
 
@@ -668,7 +663,7 @@ class ReaderScreen(AnnotatingScreen):
         event.stop()
         self.query_one("#reader").focus()
         if not self.matches:
-            self.brief_app.say(f"Not found: {event.value}" if event.value else "Nothing to find")
+            self.host.say(f"Not found: {event.value}" if event.value else "Nothing to find")
             return
         self.go_to_match(0)
 
@@ -679,7 +674,7 @@ class ReaderScreen(AnnotatingScreen):
 
     def action_find_next(self) -> None:
         if not self.matches:
-            self.brief_app.say(f"No matches for {self.find_query}")
+            self.host.say(f"No matches for {self.find_query}")
             return
         if self.current_match is None:
             self.go_to_match(reading.match_after(self.matches, self.top_offset()))
@@ -688,7 +683,7 @@ class ReaderScreen(AnnotatingScreen):
 
     def action_find_previous(self) -> None:
         if not self.matches:
-            self.brief_app.say(f"No matches for {self.find_query}")
+            self.host.say(f"No matches for {self.find_query}")
             return
         if self.current_match is None:
             self.go_to_match(reading.match_after(self.matches, self.top_offset()) - 1)
@@ -735,7 +730,7 @@ class ReaderScreen(AnnotatingScreen):
 
     def action_select(self) -> None:
         if not self.blocks:
-            self.brief_app.say("This article has no text to select")
+            self.host.say("This article has no text to select")
             return
         text = self.article.text
         chosen = self.mouse_selection()
@@ -746,7 +741,7 @@ class ReaderScreen(AnnotatingScreen):
         else:
             chosen = reading.word_at(text, self.top_offset(), self.spans)
         if chosen is None:
-            self.brief_app.say("No text to select here")
+            self.host.say("No text to select here")
             return
         self.selection = chosen
         self.query_one("#reader").focus()
@@ -791,13 +786,13 @@ class ReaderScreen(AnnotatingScreen):
         self.refresh_bindings()
         if start >= end:
             self.render_blocks()
-            self.brief_app.say("Nothing selected to highlight")
+            self.host.say("Nothing selected to highlight")
             return
-        store = self.brief_app.session.store
+        store = self.host.session.store
         made = store.add_highlight(self.summary.ref, text, start, end, colour)
         self.current_highlight = made.id
         self._changed(self.summary.id)
-        self.brief_app.say(
+        self.host.say(
             f"Highlighted as {self.meanings.get(colour, colour)}: “{one_line(text[start:end])}”"
             " (c comments, u undoes)"
         )
@@ -813,19 +808,19 @@ class ReaderScreen(AnnotatingScreen):
             return
         self.current_highlight = highlight_id
         if attached.span is None:
-            self.brief_app.say(
+            self.host.say(
                 f"“{one_line(attached.highlight.selector.exact)}” is not in the text any more"
             )
             return
         self.scroll_to_offset(attached.span[0])
         meaning = self.meanings.get(attached.highlight.colour, attached.highlight.colour)
         comment = attached.highlight.comment
-        self.brief_app.say(f"{meaning}: {comment}" if comment else f"Highlight: {meaning}")
+        self.host.say(f"{meaning}: {comment}" if comment else f"Highlight: {meaning}")
 
     def action_jump_highlight(self, step: int) -> None:
         placed = [a for a in self.attached if a.span is not None]
         if not placed:
-            self.brief_app.say("No highlights in the text (v selects a passage)")
+            self.host.say("No highlights in the text (v selects a passage)")
             return
         ids = [a.highlight.id for a in placed]
         if self.current_highlight in ids:
@@ -839,7 +834,7 @@ class ReaderScreen(AnnotatingScreen):
 
     def action_highlights(self) -> None:
         if not self.attached:
-            self.brief_app.say("No highlights yet: v selects a passage, then 1-4 highlights it")
+            self.host.say("No highlights yet: v selects a passage, then 1-4 highlights it")
             return
         dark = self.app.current_theme.dark
         swatches = {colour: highlight_style(colour, dark) for colour in HIGHLIGHT_COLOURS}
@@ -858,13 +853,13 @@ class ReaderScreen(AnnotatingScreen):
 
         self.app.push_screen(
             HighlightList(self.attached, self.meanings, swatches, self.current_highlight),
-            self.brief_app.guard(chosen),
+            self.host.guard(chosen),
         )
 
     def _current_or_say(self) -> AttachedHighlight | None:
         attached = self._attached(self.current_highlight)
         if attached is None:
-            self.brief_app.say("Choose a highlight first: > / < or h to list them")
+            self.host.say("Choose a highlight first: > / < or h to list them")
         return attached
 
     def action_comment(self) -> None:
@@ -872,7 +867,7 @@ class ReaderScreen(AnnotatingScreen):
         if attached is None:
             return
         highlight = attached.highlight
-        store = self.brief_app.session.store
+        store = self.host.session.store
         prompt = CommentPrompt(
             highlight.selector.exact, self.comment_drafts.get(highlight.id, highlight.comment)
         )
@@ -884,18 +879,18 @@ class ReaderScreen(AnnotatingScreen):
             self.comment_drafts.pop(highlight.id, None)
             if store.set_highlight_comment(highlight.id, comment.strip()):
                 self._changed(self.summary.id)
-                self.brief_app.say("Comment saved")
+                self.host.say("Comment saved")
 
-        self.app.push_screen(prompt, self.brief_app.guard(done))
+        self.app.push_screen(prompt, self.host.guard(done))
 
     def action_delete_highlight(self) -> None:
         attached = self._current_or_say()
         if attached is None:
             return
-        if self.brief_app.session.store.delete_highlight(attached.highlight.id):
+        if self.host.session.store.delete_highlight(attached.highlight.id):
             self.current_highlight = None
             self._changed(self.summary.id)
-            self.brief_app.say(
+            self.host.say(
                 f"Deleted highlight “{one_line(attached.highlight.selector.exact)}” (u undoes)"
             )
 
