@@ -80,40 +80,6 @@ class ReadAhead:
     freshness: tuple[object, ...]
 
 
-def mount_off_screen(app: App[None], screen: Screen[Any]) -> None:
-    """Compose and mount a screen's widgets without showing it.
-
-    Textual mounts a screen when it is first pushed and has no public call to do it
-    ahead; this is the step push_screen takes (Textual is pinned to a tested range, and
-    tests/test_reader.py checks that the prepared reader is mounted before any open).
-    """
-    app._get_screen(screen)
-
-
-def lay_out_off_screen(app: App[None], screen: Screen[Any]) -> None:
-    """Lay out and draw a mounted screen that is not shown, so showing it costs no layout.
-
-    A screen pushed with a new size does its layout and renders every visible line before
-    its first frame (~25 ms for the reader); done ahead, push finds the sizes and the
-    rendered lines cached and only composes the frame. Same pinned-range caveat as
-    mount_off_screen; tests/test_reader.py checks the cached layout is used.
-    """
-    if screen.is_attached and not screen.is_current and app.size:
-        screen._refresh_layout(app.size)
-        screen._compositor.render_update(full=True)
-
-
-def draw_now(screen: Screen[Any]) -> None:
-    """Write the frame of a screen just pushed now, not at the next screen update tick.
-
-    A pushed screen that was laid out ahead has no layout left to do on resume, so Textual
-    draws it on its update timer (up to a 60th of a second later); the layout call draws it
-    at once from the cached lines.
-    """
-    if screen.is_current:
-        screen._refresh_layout(screen.app.size)
-
-
 class ProgressTicker:
     """Carries indexing progress from the worker thread to the screen, a few times a second."""
 
@@ -163,7 +129,7 @@ class BriefreaderApp(App[None]):
         self.list_screen = ArticleListScreen(session.library.showing_samples)
         self.reader: ReaderScreen | None = None  # made once (see read_ahead), then reused
         self._ahead: ReadAhead | None = None
-        # The read-ahead the hidden reader was filled and laid out with, until it is shown.
+        # The read-ahead the hidden reader was filled with, until it is shown.
         self._prepared: ReadAhead | None = None
         self._ahead_timer: Timer | None = None
         self._ahead_asked: str | None = None  # the article last asked to be read ahead
@@ -564,7 +530,7 @@ class BriefreaderApp(App[None]):
     def read_ahead(self, summary: ArticleSummary | None, delay: float = READ_AHEAD_DELAY) -> None:
         """Read the article under the cursor before enter is pressed, so it opens at once.
 
-        The first time, the reader itself is built with it too (see _keep_ahead). Waits
+        The first time, the reader itself is made with it too (see _keep_ahead). Waits
         until the cursor rests, so scrolling through the list does not read every file.
         """
         waiting = self._ahead_timer is not None
@@ -600,30 +566,20 @@ class BriefreaderApp(App[None]):
         self.call_from_thread(self._keep_ahead, ahead)
 
     def _keep_ahead(self, ahead: ReadAhead) -> None:
-        """Fill the hidden reader with the article read ahead, and lay it out.
+        """Fill the hidden reader with the article read ahead.
 
-        Done while the list shows, so enter only pushes a screen that is ready (see
-        lay_out_off_screen): ~10 ms from enter to the frame instead of ~30.
+        Done while the list shows, so enter only shows a reader that holds the article.
+        The first time the reader is only made: Textual composes a screen when it is
+        first shown, and has no public call to do it ahead.
         """
         self._ahead = ahead
         reader = self.reader
         if reader is None:
-            # Composing and styling the reader's widgets is most of what a first open
-            # costs; done now, the first article opens as fast as every later one.
             reader = self._make_reader(ahead.summary, ahead.article, ahead.entities)
-            mount_off_screen(self, reader)
         elif reader in self.screen_stack:
             return  # the reader shows an article: the list's cursor is not what it shows
         else:
             reader.show_article(ahead.summary, ahead.article, ahead.entities)
-        self._prepared = None
-        reader.call_after_refresh(self._lay_out_reader, ahead)
-
-    def _lay_out_reader(self, ahead: ReadAhead) -> None:
-        reader = self.reader
-        if reader is None or self._ahead is not ahead or reader in self.screen_stack:
-            return  # another article was read ahead meanwhile, or the reader is shown
-        lay_out_off_screen(self, reader)
         self._prepared = ahead
 
     def _make_reader(
@@ -646,13 +602,12 @@ class BriefreaderApp(App[None]):
         if reader is None:
             reader = self._make_reader(summary, article, entities)
         elif prepared and reader not in self.screen_stack:
-            reader.show_annotations()  # tags or a note may have changed in the list
+            if reader.is_mounted:  # else its first mount draws everything afresh
+                reader.show_annotations()  # tags or a note may have changed in the list
         else:
             reader.show_article(summary, article, entities)
         if reader not in self.screen_stack:
             self.push_screen(reader)
-            if prepared:
-                draw_now(reader)
         if provisional and not self.session.library.backend.pending:
             self._refresh_entities(reader)  # the model became ready while this was read
         # The read mark is a synced write: after the text is on the screen, not before it.
