@@ -20,7 +20,7 @@ from briefreader.library.listing import ListRows, build_rows
 from briefreader.library.summary import ArticleSummary
 from briefreader.session import Session
 from briefreader.ui.app.opening import ArticleOpening
-from briefreader.ui.screens.article_list import LARGE_LIST
+from briefreader.ui.screens.article_list.rows import LARGE_LIST
 from briefreader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:  # the index loads when first used: it is not needed to show the list

@@ -1,23 +1,22 @@
-"""The article list: every article as a row, sortable, filterable, selectable, annotatable."""
+"""The list's rows: built from the listing and the store, filtered, sorted, kept current.
+
+The list screen owns the library's listing (the app hands it down as the library is
+read); this part turns it into rows, redraws one row when its article changes and says
+in the status line what is shown.
+"""
 
 from __future__ import annotations
 
 import time
-from functools import partial
 
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual import work
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from briefreader.annotations.tags import normalise_tag, not_a_tag_message
 from briefreader.library.filtering import (
-    SORT_KEYS,
     ListEntry,
     filter_entries,
     prepare_search,
@@ -26,82 +25,15 @@ from briefreader.library.filtering import (
 from briefreader.library.listing import ListRows, build_rows
 from briefreader.library.summary import ArticleSummary
 from briefreader.textsafety import one_line
-from briefreader.ui.messages import CursorRested, OpenArticle
 from briefreader.ui.screens.annotating import AnnotatingScreen
-from briefreader.ui.screens.dialogs import TextPrompt
 from briefreader.ui.widgets.article_table import ArticleTable, ListHeader
-from briefreader.ui.widgets.bars import PickList, QuickTagBar
-from briefreader.ui.widgets.key_bar import KeyBar
 
 # From this many rows the filter text is folded ahead, in the background.
 LARGE_LIST = 5000
-DEBOUNCE_SECONDS = 0.15
-# A filter pass quicker than this runs on every key; a slower one waits for typing to pause,
-# so keys never queue up behind it. Until one pass was timed, a row is taken to cost this.
-QUICK_FILTER_SECONDS = 0.03
-FILTER_SECONDS_PER_ROW = 1e-6
-FILTER_HINT = 'words, tag:x place:x source:x entity:"x y" after:2025-10-01 before: unread starred'
 
 
-class ArticleListScreen(AnnotatingScreen):
-    """Date, place, source, title, tags and marks for every article; enter opens one."""
-
-    BINDINGS = [
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            tooltip="filter: words and tag: place: entity: …",
-            id="filter",
-        ),
-        Binding(
-            "escape",
-            "escape",
-            "Clear",
-            show=False,
-            tooltip="clear selection, then filter",
-            id="escape",
-        ),
-        Binding(
-            "s", "star", "Star", show=False, tooltip="star or unstar the article(s)", id="star"
-        ),
-        Binding(
-            "r", "toggle_read", "Read", show=False, tooltip="mark read or unread", id="toggle_read"
-        ),
-        Binding("o", "sort", "Sort", show=False, tooltip="sort by the next column", id="sort"),
-        Binding(
-            "O",
-            "reverse_sort",
-            "Reverse",
-            show=False,
-            tooltip="reverse the sort order",
-            id="reverse_sort",
-        ),
-        Binding(
-            "A",
-            "select_all",
-            "All",
-            show=False,
-            tooltip="select all shown articles",
-            id="select_all",
-        ),
-        Binding(
-            "R",
-            "rename_tag",
-            "Rename tag",
-            show=False,
-            tooltip="rename or merge the tag chosen in the tag panel",
-            id="rename_tag",
-        ),
-        Binding(
-            "number_sign",
-            "tag_panel",
-            "#Tags",
-            show=False,
-            tooltip="tag counts; enter filters",
-            id="tag_panel",
-        ),
-    ]
+class ListRowsPage(AnnotatingScreen):
+    """The rows of every article, the status line and the tag panel's counts."""
 
     def __init__(self, showing_samples: bool = False) -> None:
         super().__init__(id="list-screen")
@@ -123,31 +55,10 @@ class ArticleListScreen(AnnotatingScreen):
         self.sort_key = "date"
         self.descending = True
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Input(placeholder=FILTER_HINT, id="filter")
-        with Horizontal(id="list-body"):
-            yield PickList(id="tag-panel")
-            with Vertical(id="list-main"):
-                yield ListHeader(id="list-header")
-                yield ArticleTable(id="articles")
-        yield ProgressBar(id="ingest", show_eta=True)
-        yield Static(id="list-status")
-        yield QuickTagBar(self.host.session.config.quick_tags)
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#filter").display = False
-        self.query_one("#tag-panel").display = False
-        self.query_one("#ingest").display = False
-        self.table.focus()
-
     @property
     def table(self) -> ArticleTable:
         """The list itself."""
         return self.query_one("#articles", ArticleTable)
-
-    # -- what the annotation keys act on ------------------------------------------------
 
     def current_summary(self) -> ArticleSummary | None:
         entry = self.table.current
@@ -169,8 +80,6 @@ class ArticleListScreen(AnnotatingScreen):
             return None
         self.table.cursor = index
         return self.table.entries[index].summary
-
-    # -- building rows ------------------------------------------------------------------
 
     def _entry(self, summary: ArticleSummary) -> ListEntry:
         session = self.host.session
@@ -339,126 +248,6 @@ class ArticleListScreen(AnnotatingScreen):
         parts.append(f"sorted by {self.sort_key} {arrow}")
         self.query_one("#list-status", Static).update(Content(" · ".join(parts)))
 
-    @on(ArticleTable.ColumnsChanged)
-    def _columns_changed(self, event: ArticleTable.ColumnsChanged) -> None:
-        event.stop()
-        self.query_one(ListHeader).columns = self.table.columns
-        self.query_one(ListHeader).refresh()
-
-    # -- keys ---------------------------------------------------------------------------
-
-    @on(ArticleTable.Opened)
-    def _opened(self, event: ArticleTable.Opened) -> None:
-        event.stop()
-        self.post_message(OpenArticle(event.entry.summary))
-
-    @on(ArticleTable.Moved)
-    def _moved(self, event: ArticleTable.Moved) -> None:
-        event.stop()
-        self._update_status()
-        self.post_message(CursorRested(event.entry.summary if event.entry else None))
-
-    def action_open(self) -> None:
-        self.table.action_open()
-
-    def action_cursor_down(self) -> None:
-        self.table.action_move(1)
-
-    def action_cursor_up(self) -> None:
-        self.table.action_move(-1)
-
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True
-        self.set_focus(box)  # at once: letters typed right after "/" are sent on to the box
-
-    def set_filter(self, text: str) -> None:
-        """Replace the filter (the tag panel and entity index use this)."""
-        box = self.query_one("#filter", Input)
-        box.display = bool(text)
-        box.value = text
-        self.query_text = text
-        self.apply_view(from_top=True)
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        if self._pending_filter is not None:
-            self._pending_filter.stop()
-            self._pending_filter = None
-        expected = self._filter_seconds
-        if expected is None:
-            expected = len(self._sorted) * FILTER_SECONDS_PER_ROW
-        if expected < QUICK_FILTER_SECONDS:
-            self.apply_view(from_top=True)
-        else:
-            self._pending_filter = self.set_timer(
-                DEBOUNCE_SECONDS, partial(self.apply_view, from_top=True)
-            )
-
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.table.focus()
-
-    def action_escape(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.has_focus:
-            self.table.focus()  # escape leaves the box; the filter (typed text) stays
-            return
-        if self.query_one("#tag-panel").has_focus:
-            self.action_tag_panel()
-            return
-        if self.table.clear_selection():
-            self._update_status()
-            return
-        if self.query_text:
-            box.value = ""
-            box.display = False
-            self.query_text = ""
-            self.apply_view()
-
-    def action_star(self) -> None:
-        targets = self.target_summaries()
-        if not targets:
-            return
-        starred = self.host.session.store.toggle_star([s.id for s in targets])
-        for summary in targets:
-            self.refresh_article(summary.id)
-        count = f"{len(targets)} articles" if len(targets) > 1 else "article"
-        self.host.say(f"{'Starred' if starred else 'Unstarred'} {count}")
-
-    def action_toggle_read(self) -> None:
-        store = self.host.session.store
-        for summary in self.target_summaries():
-            store.set_read(summary.id, not store.reading_state(summary.id).read)
-            self.refresh_article(summary.id)
-
-    def action_sort(self) -> None:
-        self._sort(SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)])
-
-    def _sort(self, key: str) -> None:
-        self.sort_key = key
-        # Newest, most tagged, most marked first; names A to Z.
-        self.descending = key in ("date", "tags", "marks", "state")
-        self._resort()
-
-    def action_reverse_sort(self) -> None:
-        self.descending = not self.descending
-        self._resort()
-
-    @on(ListHeader.SortRequested)
-    def _sort_by(self, event: ListHeader.SortRequested) -> None:
-        if event.key == self.sort_key:
-            self.action_reverse_sort()
-        elif event.key in SORT_KEYS:
-            self._sort(event.key)
-
-    def action_select_all(self) -> None:
-        self.table.select_all()
-        self._update_status()
-
-    # -- the tag panel ------------------------------------------------------------------
-
     def _fill_tag_panel(self) -> None:
         panel = self.query_one("#tag-panel", OptionList)
         counts = self.host.session.store.tag_counts()
@@ -474,56 +263,3 @@ class ArticleListScreen(AnnotatingScreen):
             panel.highlighted = highlighted
         elif counts:
             panel.highlighted = 0
-
-    def action_tag_panel(self) -> None:
-        panel = self.query_one("#tag-panel", OptionList)
-        if panel.display and panel.has_focus:
-            panel.display = False
-            self.table.focus()
-            return
-        panel.display = True
-        self._fill_tag_panel()
-        panel.focus()
-
-    @on(OptionList.OptionSelected, "#tag-panel")
-    def _tag_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        tag = event.option.id
-        if tag:
-            quoted = f'"{tag}"' if " " in tag else tag
-            self.set_filter(f"tag:{quoted}")
-            # A picker closes on a choice: left shown without the focus, its keys (R) looked
-            # dead. The filter line says what was chosen; # opens it again.
-            self.query_one("#tag-panel").display = False
-            self.table.focus()
-
-    def rename_tag(self, tag: str | None = None) -> None:
-        """Ask for a new name for a tag (the highlighted one in the panel) on every article."""
-        panel = self.query_one("#tag-panel", OptionList)
-        if tag is None and panel.highlighted is not None:
-            tag = panel.get_option_at_index(panel.highlighted).id
-        if not tag:
-            self.host.say("Choose a tag in the tag panel (#) first", "warning")
-            return
-        store = self.host.session.store
-
-        def done(new: str | None) -> None:
-            if not new or not new.strip():
-                return
-            if not normalise_tag(new):
-                self.host.say(f"{not_a_tag_message([new])}; nothing renamed", "warning")
-                return
-            changed = store.rename_tag(tag, new)
-            self.show_articles()
-            self.host.say(f"Renamed #{tag} on {changed} article(s); u undoes it")
-
-        self.app.push_screen(
-            TextPrompt(f"Rename #{tag} on every article to (an existing tag merges):", tag),
-            self.host.guard(done),
-        )
-
-    def action_rename_tag(self) -> None:
-        if self.query_one("#tag-panel").display:
-            self.rename_tag()
-        else:
-            self.host.say("Open the tag panel with # and pick the tag to rename", "warning")
