@@ -26,7 +26,6 @@ from briefreader.textsafety import one_line
 from briefreader.ui.app.commands import Commands
 from briefreader.ui.app.keys import key_uses, known_key
 from briefreader.ui.app.loading import OUTSIDE_CHECK_SECONDS, LibraryLoading
-from briefreader.ui.app.opening import LIST_MODE
 from briefreader.ui.host import ScreenHost
 from briefreader.ui.messages import (
     AnnotationChanged,
@@ -67,9 +66,7 @@ class BriefreaderApp(LibraryLoading, Commands):
         self.set_interval(OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
         self._apply_key_overrides()
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        # The app runs in a mode of its own (see ArticleOpening.prepare_reader).
-        self.add_mode(LIST_MODE, lambda: self.list_screen)
-        self.switch_mode(LIST_MODE)
+        self.push_screen(self.list_screen)
         for problem in self.session.problems:
             self.notify(one_line(problem), severity="error", timeout=12, markup=False)
         self.load_library()
