@@ -24,7 +24,7 @@ async def test_a_big_lists_text_is_folded_for_search_in_the_background(
     # background right after it shows. Here four rows count as big.
     import threading
 
-    import briefreader.ui.screens.article_list as list_module
+    import briefreader.ui.screens.article_list.rows as list_module
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert "With 5,000 articles or more" in readme and list_module.LARGE_LIST == 5000
@@ -49,7 +49,7 @@ async def test_a_big_lists_text_is_folded_for_search_in_the_background(
 async def test_a_small_lists_text_is_folded_only_when_a_filter_needs_it(
     make_session, tmp_path: Path, monkeypatch
 ):
-    import briefreader.ui.screens.article_list as list_module
+    import briefreader.ui.screens.article_list.rows as list_module
 
     monkeypatch.setattr(list_module, "LARGE_LIST", 5)
     app = BriefreaderApp(library_of(make_session, tmp_path / "wires", WIRES))

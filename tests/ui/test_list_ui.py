@@ -322,7 +322,7 @@ async def test_a_big_library_shows_its_top_rows_before_the_index_is_read(
 
 
 async def test_after_quit_the_indexing_worker_stops_reporting_to_the_screens(make_session):
-    from briefreader.ui.app import ProgressTicker
+    from briefreader.ui.app.loading import ProgressTicker
 
     app = BriefreaderApp(make_session())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -427,7 +427,7 @@ async def test_a_big_librarys_rows_are_built_off_the_screens_thread(
     # ~0.5 s after start; the loading worker builds them (here: any list counts as big).
     import threading
 
-    import briefreader.ui.app as app_module
+    import briefreader.ui.app.loading as app_module
 
     monkeypatch.setattr(app_module, "LARGE_LIST", 1)
     built_on: list[bool] = []

@@ -1,13 +1,14 @@
 """Keys that annotate an article, shared by the list (selected row) and the reader (open article).
 
 Screens say which article is current; this class turns keys into calls on the core store
-and reports each change upward with an AnnotationChanged message.
+and reports each change upward with an AnnotationChanged message. Screens reach the app
+only through the ScreenHost Protocol and messages, never through its class.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import cast
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,11 +16,9 @@ from textual.screen import Screen
 from briefreader.annotations.tags import TagEdit, not_a_tag_message, parse_tag_input, tag_key
 from briefreader.config import QUICK_TAG_KEYS
 from briefreader.library.summary import ArticleSummary
-from briefreader.ui.messages import AnnotationChanged
+from briefreader.ui.host import ScreenHost
+from briefreader.ui.messages import AnnotationChanged, ExportAgain
 from briefreader.ui.screens.dialogs import ConfirmScreen, NoteEditor, TagAnswer, TagPrompt
-
-if TYPE_CHECKING:
-    from briefreader.ui.app import BriefreaderApp
 
 
 class AnnotatingScreen(Screen[None]):
@@ -56,9 +55,9 @@ class AnnotatingScreen(Screen[None]):
     ]
 
     @property
-    def brief_app(self) -> BriefreaderApp:
-        """The app, typed, for access to the session."""
-        return self.app  # type: ignore[return-value]
+    def host(self) -> ScreenHost:
+        """The app, as far as a screen may use it (see briefreader.ui.host)."""
+        return cast(ScreenHost, self.app)
 
     def current_summary(self) -> ArticleSummary | None:
         """The article the annotation keys act on, if any."""
@@ -83,7 +82,7 @@ class AnnotatingScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmScreen(f"{what} on {len(summaries)} selected articles?"),
-            self.brief_app.guard(answered),
+            self.host.guard(answered),
         )
 
     def _changed(self, article_id: str | None) -> None:
@@ -93,7 +92,7 @@ class AnnotatingScreen(Screen[None]):
         targets = self.target_summaries()
         if not targets:
             return
-        app = self.brief_app
+        app = self.host
         store = app.session.store
         draft_key = targets[0].id if len(targets) == 1 else "(selection)"
 
@@ -139,19 +138,19 @@ class AnnotatingScreen(Screen[None]):
 
     def action_quick_tag(self, key: str) -> None:
         targets = self.target_summaries()
-        tag = self.brief_app.session.config.quick_tags.get(key)
+        tag = self.host.session.config.quick_tags.get(key)
         if not targets:
             return
         if tag is None:
-            self.brief_app.say(
+            self.host.say(
                 f"No quick tag on {key}: set it under [quick_tags] in config.toml", "warning"
             )
             return
-        store = self.brief_app.session.store
+        store = self.host.session.store
         if len(targets) == 1:
             now_set = store.toggle_tag(targets[0].ref, tag)
             self._changed(targets[0].id)
-            self.brief_app.say(f"{'Tagged' if now_set else 'Untagged'} #{tag}")
+            self.host.say(f"{'Tagged' if now_set else 'Untagged'} #{tag}")
             return
         have_all = all(
             tag_key(tag) in {tag_key(t) for t in store.annotation(s.id).tags} for s in targets
@@ -161,7 +160,7 @@ class AnnotatingScreen(Screen[None]):
         def apply() -> None:
             store.edit_tags([s.ref for s in targets], edit)
             self._changed(None)
-            self.brief_app.say(f"{_describe(edit)} on {len(targets)} articles; u undoes it")
+            self.host.say(f"{_describe(edit)} on {len(targets)} articles; u undoes it")
 
         self._confirm_bulk(targets, _describe(edit), apply)
 
@@ -169,7 +168,7 @@ class AnnotatingScreen(Screen[None]):
         summary = self.current_summary()
         if summary is None:
             return
-        app = self.brief_app
+        app = self.host
         store = app.session.store
 
         drafts = app.note_drafts
@@ -183,30 +182,30 @@ class AnnotatingScreen(Screen[None]):
         def save(text: str) -> None:
             if store.set_note(summary.ref, text):
                 self._changed(summary.id)
-                self.brief_app.say("Note saved")
+                self.host.say("Note saved")
             drafts.discard(summary.id)  # only once the text is safely in the store
 
         editor = NoteEditor(summary.title, note, app.guard(save), drafts, summary.id)
         self.app.push_screen(editor)
 
     def action_undo(self) -> None:
-        undone = self.brief_app.session.store.undo()
+        undone = self.host.session.store.undo()
         if undone is None:
-            self.brief_app.say("Nothing to undo")
+            self.host.say("Nothing to undo")
             return
         self._changed(None)
-        self.brief_app.say(f"Undone: {undone}")
+        self.host.say(f"Undone: {undone}")
 
     def action_redo(self) -> None:
-        redone = self.brief_app.session.store.redo()
+        redone = self.host.session.store.redo()
         if redone is None:
-            self.brief_app.say("Nothing to redo")
+            self.host.say("Nothing to redo")
             return
         self._changed(None)
-        self.brief_app.say(f"Redone: {redone}")
+        self.host.say(f"Redone: {redone}")
 
     def action_export(self) -> None:
-        self.brief_app.export_markdown()
+        self.post_message(ExportAgain())
 
 
 def _describe(edit: TagEdit) -> str:
