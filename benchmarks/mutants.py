@@ -48,7 +48,7 @@ MUTANTS = (
     Mutant(
         "redo-clear",
         "a new change clears redo (else U brings back what the change replaced)",
-        "annotations/store.py",
+        "annotations/journal.py",
         "            self._undo.append(JournalStep(description, tuple(changes)))\n"
         "            self._redo.clear()\n",
         "            self._undo.append(JournalStep(description, tuple(changes)))\n",
@@ -102,7 +102,7 @@ MUTANTS = (
     Mutant(
         "bulk-undo-partial",
         "one undo reverts a bulk tag on every article it touched",
-        "annotations/store.py",
+        "annotations/journal.py",
         "            ordered = reversed(step.changes) if before else step.changes\n",
         "            ordered = step.changes[-1:] if before else step.changes\n",
         ("tests/annotations/test_store.py",),
@@ -126,7 +126,7 @@ MUTANTS = (
     Mutant(
         "read-ahead-unused",
         "enter shows the article read ahead without reading its file again",
-        "ui/app.py",
+        "ui/app/opening.py",
         "        if ahead is not None and ahead.summary.id == summary.id:\n",
         "        if False:\n",
         ("tests/ui/test_reader.py",),

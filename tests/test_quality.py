@@ -94,3 +94,22 @@ def test_mypy_strict_reports_nothing(tmp_path: Path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout
+
+
+def test_every_mutant_of_the_mutation_check_still_applies_to_the_code():
+    # benchmarks/mutants.py breaks rules by text replacement; a refactor that moves a rule
+    # must move its mutant too, or the check silently stops checking it.
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mutants", ROOT / "benchmarks" / "mutants.py")
+    assert spec is not None and spec.loader is not None
+    mutants = importlib.util.module_from_spec(spec)
+    sys.modules["mutants"] = mutants  # dataclasses look their module up while defining
+    spec.loader.exec_module(mutants)
+    assert len(mutants.MUTANTS) >= 6
+    for mutant in mutants.MUTANTS:
+        path = ROOT / "tui" / "briefreader" / mutant.path
+        assert path.is_file(), f"{mutant.name}: {mutant.path} is gone"
+        assert path.read_text(encoding="utf-8").count(mutant.old) == 1, mutant.name
+        for test in mutant.tests:
+            assert (ROOT / test.split("::")[0]).exists(), f"{mutant.name}: {test} is gone"
