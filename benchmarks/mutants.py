@@ -144,13 +144,13 @@ def copy_tree(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
-def apply(mutant: Mutant, tree: Path) -> None:
-    path = tree / "tui" / "briefreader" / mutant.path
-    text = path.read_text(encoding="utf-8")
+def mutated(mutant: Mutant, tree: Path) -> str:
+    """The mutant's file in `tree` with its rule broken; LookupError when the rule moved."""
+    text = (tree / "tui" / "briefreader" / mutant.path).read_text(encoding="utf-8")
     found = text.count(mutant.old)
     if found != 1:
         raise LookupError(f"{mutant.path}: the code to break is there {found} times, not once")
-    path.write_text(text.replace(mutant.old, mutant.new), encoding="utf-8")
+    return text.replace(mutant.old, mutant.new)
 
 
 def run_tests(tree: Path, tests: tuple[str, ...]) -> tuple[int, str]:
@@ -198,19 +198,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the unchanged copy fails its tests ({detail}); fix that first")
             return 1
         rows = []
-        for number, mutant in enumerate(chosen):
-            tree = Path(scratch) / f"mutant-{number}"
-            copy_tree(tree)
+        for mutant in chosen:
+            # Each mutant breaks the one copy and puts it back: no tree copied per mutant.
+            path = clean / "tui" / "briefreader" / mutant.path
+            original = path.read_text(encoding="utf-8")
             started = time.monotonic()
             try:
-                apply(mutant, tree)
+                path.write_text(mutated(mutant, clean), encoding="utf-8")
             except LookupError as error:
                 rows.append((mutant, "STALE", str(error), 0.0))
                 continue
-            status, detail = run_tests(tree, mutant.tests)
+            try:
+                status, detail = run_tests(clean, mutant.tests)
+            finally:
+                path.write_text(original, encoding="utf-8")
             verdict = "killed" if status == 1 else ("SURVIVED" if status == 0 else "ERROR")
             rows.append((mutant, verdict, detail, time.monotonic() - started))
-            shutil.rmtree(tree)
             print(f"{mutant.name}: {verdict}", file=sys.stderr)
 
     print("| mutant | rule broken | result | first failing test | s |")

@@ -105,17 +105,17 @@ async def palette_shows(pilot, words: str, timeout: float = 5.0) -> list[str]:
     The palette searches in a worker; a fixed pause was too short under load, and enter
     then ran whatever was highlighted (or nothing).
     """
-    import time
-
     await pilot.press(*words)
-    deadline = time.monotonic() + timeout
     shown: list[str] = []
-    while time.monotonic() < deadline:
-        await pilot.pause(0.05)
+
+    def listed() -> bool:
+        nonlocal shown
         options = pilot.app.screen.query("CommandList")
-        if options:
-            found = options.first()
-            shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
-            if found.highlighted is not None and any(words in text for text in shown):
-                return shown
-    raise AssertionError(f"the palette never listed {words!r}: {shown}")
+        if not options:
+            return False
+        found = options.first()
+        shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+        return found.highlighted is not None and any(words in text for text in shown)
+
+    await wait_until(pilot, listed, f"the palette listing {words!r}", timeout)
+    return shown

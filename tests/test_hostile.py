@@ -158,7 +158,7 @@ async def test_quick_tag_names_with_markup_are_literal_in_bar_and_help(make_sess
         assert "#[reverse]x[/]" in shown
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=300))
 def test_rendered_article_text_never_holds_a_control_character(text: str):
     entities = recognize(text)

@@ -108,8 +108,6 @@ def test_every_mutant_of_the_mutation_check_still_applies_to_the_code():
     spec.loader.exec_module(mutants)
     assert len(mutants.MUTANTS) >= 6
     for mutant in mutants.MUTANTS:
-        path = ROOT / "tui" / "briefreader" / mutant.path
-        assert path.is_file(), f"{mutant.name}: {mutant.path} is gone"
-        assert path.read_text(encoding="utf-8").count(mutant.old) == 1, mutant.name
+        assert mutants.mutated(mutant, ROOT) != "", mutant.name  # LookupError when it moved
         for test in mutant.tests:
             assert (ROOT / test.split("::")[0]).exists(), f"{mutant.name}: {test} is gone"

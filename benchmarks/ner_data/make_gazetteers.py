@@ -401,7 +401,7 @@ def towns(geo: Path, names: set[str], english: set[str], known: set[str]) -> set
     gz = _gazetteer()
     other = (
         names
-        | gz.WORLD_GIVEN_NAMES
+        | gz.NEWS_GIVEN_NAMES
         | gz.NOTABLE_SURNAMES
         | gz.ORGANISATIONS
         | gz.COMMON_WORDS

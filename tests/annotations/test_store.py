@@ -160,7 +160,7 @@ def test_control_characters_and_commas_go_before_the_leading_marks(raw: str, tag
     assert normalise_tag(raw) == tag
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text())
 def test_a_normalised_tag_normalises_to_itself(raw: str):
     # What the store keeps is what an import of its backup keeps: the round trip needs this.

@@ -261,7 +261,7 @@ def test_damaged_utf16_is_refused_or_read_with_a_note(tmp_path: Path, raw: bytes
 # -- never crash -----------------------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text())
 def test_parse_article_never_raises(text: str):
     article = parse_article(text)
@@ -280,9 +280,7 @@ _BYTES = st.one_of(
 )
 
 
-@settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=_BYTES, suffix=st.sampled_from([".txt", ".md", ".html"]))
 @example(raw=b"\xff\xfeA", suffix=".txt")
 def test_read_article_raises_only_article_error(tmp_path: Path, raw: bytes, suffix: str):

@@ -172,7 +172,7 @@ _PIECES = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
 def test_every_stripped_character_maps_to_markup_that_makes_it(markup: str):
     text, offsets = html_to_text_mapped(markup)

@@ -82,7 +82,7 @@ def test_entity_offsets_point_into_the_markdown_file(tmp_path: Path, capsys):
             assert "\n" not in entity["text"] or "\r" not in entity["text"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(alphabet="ab *_#[]()!-:\n", max_size=80))
 def test_every_kept_character_is_the_file_character_it_maps_to(text: str):
     plain, offsets, _ = markdown_to_text(text)

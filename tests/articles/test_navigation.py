@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefreader.annotations.drafts import NoteDrafts
-from briefreader.articles import navigation as reading
+from briefreader.articles import navigation
 from briefreader.config import DEFAULT_HIGHLIGHT_MEANINGS, load_config
 
 TEXT = 'Hello world. This is "it!" And more\n\nNext para here. Last one'
@@ -16,57 +16,57 @@ BLOCKS = [(0, 35), (37, len(TEXT))]
 
 
 def test_find_is_case_insensitive_in_reading_order_and_stays_in_blocks():
-    assert reading.find_matches(TEXT, "HERE", BLOCKS) == [
+    assert navigation.find_matches(TEXT, "HERE", BLOCKS) == [
         (TEXT.index("here"), TEXT.index("here") + 4)
     ]
-    assert [TEXT[s:e] for s, e in reading.find_matches(TEXT, "e", BLOCKS)][:2] == ["e", "e"]
-    assert reading.find_matches(TEXT, "more next", BLOCKS) == []  # never across blocks
-    assert reading.find_matches(TEXT, "   ", BLOCKS) == []
-    assert reading.find_matches("a  b\nc", "b c", [(0, 6)]) == [(3, 6)]  # any whitespace
-    assert reading.find_matches("[x] (y)", "[x]", [(0, 7)]) == [(0, 3)]  # not a regex
+    assert [TEXT[s:e] for s, e in navigation.find_matches(TEXT, "e", BLOCKS)][:2] == ["e", "e"]
+    assert navigation.find_matches(TEXT, "more next", BLOCKS) == []  # never across blocks
+    assert navigation.find_matches(TEXT, "   ", BLOCKS) == []
+    assert navigation.find_matches("a  b\nc", "b c", [(0, 6)]) == [(3, 6)]  # any whitespace
+    assert navigation.find_matches("[x] (y)", "[x]", [(0, 7)]) == [(0, 3)]  # not a regex
 
 
 def test_match_after_wraps_to_the_first():
     matches = [(5, 6), (10, 11)]
-    assert reading.match_after(matches, 0) == 0
-    assert reading.match_after(matches, 7) == 1
-    assert reading.match_after(matches, 20) == 0
+    assert navigation.match_after(matches, 0) == 0
+    assert navigation.match_after(matches, 7) == 1
+    assert navigation.match_after(matches, 20) == 0
 
 
 def test_word_motions():
-    assert reading.word_at(TEXT, 2, BLOCKS) == (0, 5)
-    assert reading.word_at(TEXT, 5, BLOCKS) == (6, 12)  # on a space: the next word
-    end = reading.extend_by_word(TEXT, 0, 5, BLOCKS)
+    assert navigation.word_at(TEXT, 2, BLOCKS) == (0, 5)
+    assert navigation.word_at(TEXT, 5, BLOCKS) == (6, 12)  # on a space: the next word
+    end = navigation.extend_by_word(TEXT, 0, 5, BLOCKS)
     assert TEXT[:end] == "Hello world."
-    assert TEXT[: reading.shrink_by_word(TEXT, 0, end, BLOCKS)] == "Hello"
-    assert reading.shrink_by_word(TEXT, 0, 5, BLOCKS) == 5  # never below the first word
-    assert reading.extend_by_word(TEXT, 50, len(TEXT), BLOCKS) == len(TEXT)
+    assert TEXT[: navigation.shrink_by_word(TEXT, 0, end, BLOCKS)] == "Hello"
+    assert navigation.shrink_by_word(TEXT, 0, 5, BLOCKS) == 5  # never below the first word
+    assert navigation.extend_by_word(TEXT, 50, len(TEXT), BLOCKS) == len(TEXT)
 
 
 def test_sentence_motions_stop_at_punctuation_quotes_and_paragraph_ends():
-    first = reading.extend_by_sentence(TEXT, 0, 5, BLOCKS)
+    first = navigation.extend_by_sentence(TEXT, 0, 5, BLOCKS)
     assert TEXT[:first] == "Hello world."
-    second = reading.extend_by_sentence(TEXT, 0, first, BLOCKS)
+    second = navigation.extend_by_sentence(TEXT, 0, first, BLOCKS)
     assert TEXT[:second] == 'Hello world. This is "it!"'
-    third = reading.extend_by_sentence(TEXT, 0, second, BLOCKS)
+    third = navigation.extend_by_sentence(TEXT, 0, second, BLOCKS)
     assert TEXT[:third] == 'Hello world. This is "it!" And more'  # the paragraph's end
-    assert reading.shrink_by_sentence(TEXT, 0, third, BLOCKS) == second
-    assert reading.shrink_by_sentence(TEXT, 0, first, BLOCKS) == 5
+    assert navigation.shrink_by_sentence(TEXT, 0, third, BLOCKS) == second
+    assert navigation.shrink_by_sentence(TEXT, 0, first, BLOCKS) == 5
 
 
 def test_move_end_and_trim():
-    assert reading.move_end(TEXT, 0, 5, -10, BLOCKS) == 1
-    assert reading.move_end(TEXT, 0, len(TEXT), 3, BLOCKS) == len(TEXT)
-    assert reading.trimmed("  ab \n", 0, 6) == (2, 4)
+    assert navigation.move_end(TEXT, 0, 5, -10, BLOCKS) == 1
+    assert navigation.move_end(TEXT, 0, len(TEXT), 3, BLOCKS) == len(TEXT)
+    assert navigation.trimmed("  ab \n", 0, 6) == (2, 4)
 
 
 def test_offset_in_block_maps_line_and_column_back():
     block = "first line\nsecond\u2028third"
-    assert reading.offset_in_block(block, 0, 6) == 6
-    assert block[reading.offset_in_block(block, 1, 0) :].startswith("second")
-    assert block[reading.offset_in_block(block, 2, 1) :] == "hird"
-    assert reading.offset_in_block(block, 1, 99) == block.index("\u2028")
-    assert reading.offset_in_block(block, 9, 0) == len(block)
+    assert navigation.offset_in_block(block, 0, 6) == 6
+    assert block[navigation.offset_in_block(block, 1, 0) :].startswith("second")
+    assert block[navigation.offset_in_block(block, 2, 1) :] == "hird"
+    assert navigation.offset_in_block(block, 1, 99) == block.index("\u2028")
+    assert navigation.offset_in_block(block, 9, 0) == len(block)
 
 
 @given(st.text(), st.integers(0, 200), st.integers(-5, 5))
@@ -74,26 +74,26 @@ def test_motions_always_stay_inside_the_text(text, position, step):
     if not text:
         return
     blocks = [(0, len(text))]
-    word = reading.word_at(text, position, blocks)
+    word = navigation.word_at(text, position, blocks)
     if word is None:
         return
     start, end = word
     assert 0 <= start < end <= len(text)
     for motion in (
-        reading.extend_by_word,
-        reading.shrink_by_word,
-        reading.extend_by_sentence,
-        reading.shrink_by_sentence,
+        navigation.extend_by_word,
+        navigation.shrink_by_word,
+        navigation.extend_by_sentence,
+        navigation.shrink_by_sentence,
     ):
         assert start < motion(text, start, end, blocks) <= len(text)
-    assert start < reading.move_end(text, start, end, step, blocks) <= len(text)
+    assert start < navigation.move_end(text, start, end, step, blocks) <= len(text)
 
 
 def test_progress():
-    assert reading.progress(0, 0) == 100
-    assert reading.progress(0, 40) == 0
-    assert reading.progress(10, 40) == 25
-    assert reading.progress(50, 40) == 100
+    assert navigation.progress(0, 0) == 100
+    assert navigation.progress(0, 40) == 0
+    assert navigation.progress(10, 40) == 25
+    assert navigation.progress(50, 40) == 100
 
 
 def test_drafts_round_trip_and_discard(tmp_path: Path):

@@ -23,7 +23,8 @@ from briefreader.entities.corrections import (
     canonical_name,
 )
 from briefreader.entities.index import EntityIndex
-from briefreader.entities.recognizer import Entity, recognize
+from briefreader.entities.recognizer import recognize
+from briefreader.entities.types import Entity
 from briefreader.library.filtering import ListEntry, filter_entries
 from briefreader.library.indexing import pack_names
 from briefreader.library.summary import ArticleSummary

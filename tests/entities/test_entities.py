@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefreader.entities.recognizer import LABELS, Entity, recognize
+from briefreader.entities.recognizer import recognize
+from briefreader.entities.types import LABELS, Entity
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -436,7 +437,7 @@ _DATE_WORDS = (
 ).split("|")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(_DATE_WORDS), min_size=1, max_size=6), st.sampled_from(" ,.\n"))
 def test_the_date_scan_shortcut_finds_what_the_full_patterns_find(words, joiner):
     # The look-aheads in front of the date patterns only skip work: never a date.

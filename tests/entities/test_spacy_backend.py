@@ -23,7 +23,7 @@ from briefreader.cli import main
 from briefreader.config import load_config
 from briefreader.entities.backend import EntityBackend
 from briefreader.entities.corrections import REJECT, Correction
-from briefreader.entities.recognizer import Entity, recognize
+from briefreader.entities.recognizer import recognize
 from briefreader.entities.settings import EntitySettings
 from briefreader.entities.spacy_backend import (
     DEFAULT_MODEL,
@@ -32,6 +32,7 @@ from briefreader.entities.spacy_backend import (
     load_spacy_recognizer,
     trim_span,
 )
+from briefreader.entities.types import Entity
 from briefreader.library.catalog import Library
 from briefreader.paths import AppPaths
 from briefreader.ui.app import BriefreaderApp

@@ -247,7 +247,7 @@ def test_titles_are_escaped_and_tags_obsidian_safe():
 # -- front matter and YAML -----------------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=st.text(min_size=1),
     tags=st.lists(st.text(min_size=1), max_size=4),
@@ -407,7 +407,6 @@ def test_backup_holds_everything_and_restores_without_duplicates(session: Sessio
 
 @settings(
     max_examples=25,
-    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(
@@ -740,7 +739,7 @@ async def test_the_list_answers_keys_while_an_export_is_written(
         assert (data_dir / "exports" / "briefreader-notes.md").is_file()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=st.text(min_size=1),
     tags=st.lists(st.text(min_size=1), max_size=4),

@@ -60,15 +60,11 @@ async def test_a_small_lists_text_is_folded_only_when_a_filter_needs_it(
 
 async def test_front_matter_tags_of_a_markdown_file_are_not_imported(make_session, tmp_path: Path):
     # README: a Markdown file's `tags:` are not imported: your tags are the ones you add.
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "story.md").write_text(
+    story = (
         "---\ntitle: Drills near Brest\ntags: [wire-tag, belarus]\nplace: Brest\n---\n\n"
-        "BREST, Nov 5, 2025 (Reuters) - Drills began.\n",
-        encoding="utf-8",
+        "BREST, Nov 5, 2025 (Reuters) - Drills began.\n"
     )
-    session = make_session()
-    session.library.add([folder])
+    session = library_of(make_session, tmp_path / "notes", {"story.md": story})
     app = BriefreaderApp(session)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)

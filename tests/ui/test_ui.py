@@ -381,7 +381,7 @@ async def test_a_library_being_indexed_is_not_called_the_samples(make_session, t
     session = make_session()
     session.library.add([folder])
     app = BriefreaderApp(session)
-    assert not app.showing_samples  # from the first frame, before the list is read
+    assert not app.list_screen.showing_samples  # from the first frame, before the list is read
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert "sample articles" not in app.screen.sub_title

@@ -31,7 +31,7 @@ class CorrectionTables(JournaledTables):
             try:
                 found.append((Correction.from_doc(dict(doc)), str(doc.get("created") or "")))
             except (KeyError, ValueError):
-                continue  # a hand edit dbrepair could not make sense of
+                continue  # a hand edit annotations.repair could not make sense of
         return found
 
     def merge_correction(self, incoming: Correction, created: str = "") -> CorrectionMerge:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefreader.cli import export_commands, library_commands
 from briefreader.cli.errors import UserError, user_errors
-from briefreader.cli.library_commands import terminal_progress
+from briefreader.cli.output import terminal_progress
 from briefreader.cli.parser import (
     COMMANDS,
     CommandParser,

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from briefreader.cli.errors import UserError
-from briefreader.cli.library_commands import for_stdout
+from briefreader.cli.output import for_stdout
 from briefreader.session import Session
 from briefreader.textsafety import one_line
 

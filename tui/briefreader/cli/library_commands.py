@@ -20,15 +20,10 @@ from briefreader.annotations.tags import (
 )
 from briefreader.articles.article import read_article_source
 from briefreader.cli.errors import UserError
+from briefreader.cli.output import for_stdout, terminal_progress
 from briefreader.library.summary import ArticleSummary
 from briefreader.session import Session
-from briefreader.textsafety import one_line, visible
-
-
-def terminal_progress(done: int, total: int) -> None:
-    """'indexing 1200/100000' on one line of a terminal, cleared when the last file is read."""
-    line = f"\rindexing {done}/{total}" if done < total else "\r\033[K"
-    print(line, end="", file=sys.stderr, flush=True)
+from briefreader.textsafety import one_line
 
 
 def _cmd_add(session: Session, args: argparse.Namespace) -> int:
@@ -98,11 +93,6 @@ def _cmd_tag(session: Session, args: argparse.Namespace) -> int:
     current = session.store.annotation(summary.id).tags
     print(f"{summary.id}: {' '.join('#' + t for t in current) or '(no tags)'}")
     return 0
-
-
-def for_stdout(text: str) -> str:
-    """Exact text for a pipe or file; on a terminal, control characters made visible."""
-    return visible(text) if sys.stdout.isatty() else text
 
 
 def _cmd_note(session: Session, args: argparse.Namespace) -> int:

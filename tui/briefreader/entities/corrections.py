@@ -70,7 +70,7 @@ class Correction:
 
     @classmethod
     def from_doc(cls, doc: dict[str, object]) -> Correction:
-        """Rebuild from a stored document (already shape-checked by dbrepair)."""
+        """Rebuild from a stored document (already shape-checked by annotations.repair)."""
         return cls(
             kind=str(doc["kind"]),
             name=str(doc["name"]),

@@ -13,8 +13,8 @@ countries) from Faker's locale lists (MIT), ``legal_forms.txt`` (company legal f
 "GmbH", "S.A.", "Pvt.") from cleanco's term list (MIT), and ``english_words.txt``
 (lower-case English words) from SCOWL (its permissive licence). ``data/NOTICE`` credits
 each file. Kept apart from the rules so the data can grow without touching them.
-Everything is loaded once, at import (well under the 0.3 s load budget): frozensets of
-strings, nothing compiled per call.
+Each list is loaded once, when the module that uses it is imported (together well under
+the 0.3 s load budget): frozensets of strings, nothing compiled per call.
 """
 
 from __future__ import annotations
@@ -88,10 +88,8 @@ TITLE_HEADS = load_words("title_heads.txt")
 TITLES = load_words("titles.txt") | TITLE_HEADS
 
 # Given names the census lists miss: names common in international news.
-WORLD_GIVEN_NAMES = load_words("news_given_names.txt")
-GIVEN_NAMES = (
-    WORLD_GIVEN_NAMES | load_words("given_names.txt") | load_words("world_given_names.txt")
-)
+NEWS_GIVEN_NAMES = load_words("news_given_names.txt")
+GIVEN_NAMES = NEWS_GIVEN_NAMES | load_words("given_names.txt") | load_words("world_given_names.txt")
 SURNAMES = load_words("surnames.txt")
 # Ordinary English words in lower case (SCOWL): a capitalised word that is one of these is
 # no evidence of a foreign name the lists lack.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefreader.entities import gazetteer as gz
-from briefreader.entities.reader import CUE_AFTER, ArticleReader, Mention
+from briefreader.entities.article_reader import CUE_AFTER, ArticleReader, Mention
 from briefreader.entities.text_patterns import DOTTED_PLACES
 from briefreader.entities.types import ORG, PERSON, PLACE, Entity
 from briefreader.entities.word_kinds import (

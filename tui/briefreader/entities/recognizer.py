@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from briefreader.entities.article_reader import ArticleReader, Mention
 from briefreader.entities.date_grammar import find_dates
 from briefreader.entities.mention_labels import (
     name_evidence,
@@ -34,7 +35,6 @@ from briefreader.entities.mention_labels import (
     resolve_label,
 )
 from briefreader.entities.phrases import FACILITY_PREPOSITIONS
-from briefreader.entities.reader import ArticleReader, Mention
 from briefreader.entities.text_patterns import (
     LISTED_PORTFOLIOS_RE,
     before_state,
@@ -46,17 +46,12 @@ from briefreader.entities.text_patterns import (
 )
 from briefreader.entities.tokens import find_tokens, name_runs
 from briefreader.entities.types import (
-    DATE,
-    LABELS,
     ORG,
     PERSON,
     PLACE,
     Entity,
-    Recognizer,
     span_start,
 )
-
-__all__ = ["DATE", "LABELS", "ORG", "PERSON", "PLACE", "Entity", "Recognizer", "recognize"]
 
 # Changed whenever recognition changes: the index keeps names found by one version, and a
 # library indexed by another is read again rather than mixing the two.

@@ -12,9 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pygments.formatters import HtmlFormatter
-from pygments.token import _TokenType
 
-from briefreader.entities.highlighting import LEGEND_NAMES, LightEntityStyle, token_for, tokens_in
+from briefreader.entities.colours import (
+    LEGEND_NAMES,
+    LightEntityStyle,
+    TokenType,
+    token_for,
+    tokens_in,
+)
 from briefreader.entities.types import Entity
 from briefreader.export.data import ExportItem
 from briefreader.textsafety import one_line, visible
@@ -53,7 +58,7 @@ def _paragraph(source: ArticleText, start: int, end: int) -> str:
     return "<p>" + _format(tokens) + "</p>"
 
 
-def _format(tokens: list[tuple[_TokenType, str]]) -> str:
+def _format(tokens: list[tuple[TokenType, str]]) -> str:
     from io import StringIO
 
     out = StringIO()

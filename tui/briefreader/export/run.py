@@ -23,14 +23,9 @@ from briefreader.export.data import (
 )
 from briefreader.export.folders import write_markdown_folder
 from briefreader.export.html import ArticleText, article_section, page
-from briefreader.export.markdown import (
-    digest,
-    escape_markdown,
-    obsidian_tag,
-)
+from briefreader.export.markdown import digest
 from briefreader.export.slugs import SlugAllocator
 from briefreader.export.writing import (
-    ExportError,
     ExportResult,
     inside,
     merged_single,
@@ -42,8 +37,6 @@ from briefreader.session import Session
 FORMATS = ("md", "json", "html")
 SUFFIX = {"md": ".md", "json": ".json", "html": ".html"}
 DIGEST_NAME = "briefreader-notes"
-
-__all__ = ["FORMATS", "ExportError", "ExportOptions", "escape_markdown", "obsidian_tag"]
 
 
 @dataclass(frozen=True)

@@ -316,6 +316,8 @@ class IndexingStopped(Exception):
 
 
 def _index_header() -> dict[str, object]:
-    from briefreader.entities.recognizer import RECOGNIZER_VERSION  # not at start: see entity_types
+    from briefreader.entities.recognizer import (
+        RECOGNIZER_VERSION,  # not at start: see entities/types.py
+    )
 
     return {"version": INDEX_VERSION, "recognizer": RECOGNIZER_VERSION}

@@ -61,7 +61,6 @@ class BriefreaderApp(LibraryLoading, Commands):
 
     def on_mount(self) -> None:
         self._ui_thread = threading.get_ident()
-        self._seen_generation = self.session.store.storage.generation
         # Another briefreader (a script running `briefreader tag`) may change the same file.
         self.set_interval(OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
         self._apply_key_overrides()
@@ -131,11 +130,6 @@ class BriefreaderApp(LibraryLoading, Commands):
             event.prevent_default()
             event.stop()
 
-    @property
-    def showing_samples(self) -> bool:
-        """Whether the list shows the bundled sample articles (the library has none yet)."""
-        return self.list_screen.showing_samples
-
     @on(OpenArticle)
     def _open_asked(self, message: OpenArticle) -> None:
         self.open_article(message.summary)
@@ -173,11 +167,10 @@ class BriefreaderApp(LibraryLoading, Commands):
     @on(AnnotationChanged)
     def _annotation_changed(self, message: AnnotationChanged) -> None:
         self.list_screen.refresh_article(message.article_id)
-        for screen in self.screen_stack:
-            if isinstance(screen, ReaderScreen):
-                screen.show_annotations()
-                if message.article_id is None:  # undo/redo may have touched a correction
-                    screen.reload_entities()
+        if (reader := self.shown_reader()) is not None:
+            reader.show_annotations()
+            if message.article_id is None:  # undo/redo may have touched a correction
+                reader.reload_entities()
 
     def filter_by_entity(self, name: str) -> None:
         """Back to the list, showing every article that mentions the entity."""

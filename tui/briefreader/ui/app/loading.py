@@ -22,7 +22,6 @@ from briefreader.library.summary import ArticleSummary
 from briefreader.session import Session
 from briefreader.ui.app.opening import ArticleOpening
 from briefreader.ui.screens.article_list.rows import LARGE_LIST
-from briefreader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:  # the index loads when first used: it is not needed to show the list
     from briefreader.entities.index import EntityIndex
@@ -155,9 +154,8 @@ class LibraryLoading(ArticleOpening):
             return
         self._seen_generation = storage.generation
         self.list_screen.show_articles()
-        for screen in self.screen_stack:
-            if isinstance(screen, ReaderScreen):
-                screen.show_annotations()
+        if (reader := self.shown_reader()) is not None:
+            reader.show_annotations()
 
     @work(thread=True, exclusive=True, group="shown-files", description="check shown files")
     def _check_shown_files(self, summaries: list[ArticleSummary]) -> None:

@@ -51,6 +51,11 @@ class ArticleOpening(AppCore):
         self._ahead_timer: Timer | None = None
         self._ahead_asked: str | None = None  # the article last asked to be read ahead
 
+    def shown_reader(self) -> ReaderScreen | None:
+        """The one reader when it is on the screen stack (shown, or under a dialog)."""
+        reader = self.reader
+        return reader if reader is not None and reader in self.screen_stack else None
+
     @work(thread=True, exclusive=True, group="entity-backend")
     def load_entity_backend(self) -> None:
         """Load the configured entity model (spaCy: seconds) without holding up the app.
@@ -65,9 +70,8 @@ class ArticleOpening(AppCore):
     def _entity_backend_loaded(self, problem: str | None) -> None:
         if problem:
             self.say(problem, "warning")
-        for screen in self.screen_stack:
-            if isinstance(screen, ReaderScreen):
-                self._refresh_entities(screen)
+        if (reader := self.shown_reader()) is not None:
+            self._refresh_entities(reader)
 
     @work(thread=True, group="entity-backend-refresh")
     def _refresh_entities(self, reader: ReaderScreen) -> None:

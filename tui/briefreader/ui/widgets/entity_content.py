@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pygments.style import Style
 from textual.content import Content, Span
 
-from briefreader.entities.highlighting import (
+from briefreader.entities.colours import (
     LEGEND_NAMES,
     DarkEntityStyle,
     LightEntityStyle,

@@ -17,12 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from briefreader.entities.colours import LEGEND_NAMES
 from briefreader.entities.coreference import surname_owners
-from briefreader.entities.highlighting import LEGEND_NAMES
 from briefreader.entities.index import EntityIndex, name_key, shows_better
 from briefreader.entities.types import PERSON, Entity
 from briefreader.textsafety import one_line
-from briefreader.ui.widgets.bars import PickList
+from briefreader.ui.widgets.pick_list import PickList
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, ProgressBar, Static
 
-from briefreader.library.filtering import (
-    SORT_KEYS,
-)
+from briefreader.library.filtering import SORT_KEYS
 from briefreader.ui.messages import CursorRested, OpenArticle
 from briefreader.ui.screens.article_list.filter_box import FILTER_HINT
 from briefreader.ui.screens.article_list.tag_panel import TagPanelKeys
 from briefreader.ui.widgets.article_table import ArticleTable, ListHeader
-from briefreader.ui.widgets.bars import PickList, QuickTagBar
 from briefreader.ui.widgets.key_bar import KeyBar
-
-# From this many rows the filter text is folded ahead, in the background.
+from briefreader.ui.widgets.pick_list import PickList
+from briefreader.ui.widgets.quick_tag_bar import QuickTagBar
 
 
 class ArticleListScreen(TagPanelKeys):

@@ -9,8 +9,6 @@ from briefreader.annotations.tags import normalise_tag, not_a_tag_message
 from briefreader.ui.screens.article_list.filter_box import FilterKeys
 from briefreader.ui.screens.dialogs import TextPrompt
 
-# From this many rows the filter text is folded ahead, in the background.
-
 
 class TagPanelKeys(FilterKeys):
     """`#` and R: tags with their counts, a filter by one, a rename on every article."""

@@ -25,8 +25,8 @@ from briefreader.ui.screens.reader.entities import EntityKeys
 from briefreader.ui.screens.reader.finding import FindKeys
 from briefreader.ui.screens.reader.highlighting import HighlightKeys
 from briefreader.ui.screens.reader.page import COLOUR_KEYS
-from briefreader.ui.widgets.bars import QuickTagBar
 from briefreader.ui.widgets.key_bar import KeyBar
+from briefreader.ui.widgets.quick_tag_bar import QuickTagBar
 
 SELECT_ACTIONS = {
     "extend_word",

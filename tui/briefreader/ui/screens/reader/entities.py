@@ -7,8 +7,8 @@ their reach across the library.
 
 from __future__ import annotations
 
+from briefreader.entities.colours import LEGEND_NAMES, colour_of
 from briefreader.entities.corrections import ADD, ALIAS, REJECT, RELABEL, Correction
-from briefreader.entities.highlighting import LEGEND_NAMES, colour_of
 from briefreader.entities.index import EntityIndex, name_key
 from briefreader.entities.types import Entity
 from briefreader.textsafety import one_line

@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
-from briefreader.articles import navigation as reading
+from briefreader.articles import navigation
 from briefreader.ui.screens.reader.page import ReaderPage
 
 
@@ -24,7 +24,7 @@ class FindKeys(ReaderPage):
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
         self.find_query = event.value
-        self.matches = reading.find_matches(self.article.text, event.value, self.spans)
+        self.matches = navigation.find_matches(self.article.text, event.value, self.spans)
         self.current_match = None
         self._refresh_keys()
 
@@ -47,7 +47,7 @@ class FindKeys(ReaderPage):
             self.host.say(f"No matches for {self.find_query}")
             return
         if self.current_match is None:
-            self.go_to_match(reading.match_after(self.matches, self.top_offset()))
+            self.go_to_match(navigation.match_after(self.matches, self.top_offset()))
         else:
             self.go_to_match(self.current_match + 1)
 
@@ -56,7 +56,7 @@ class FindKeys(ReaderPage):
             self.host.say(f"No matches for {self.find_query}")
             return
         if self.current_match is None:
-            self.go_to_match(reading.match_after(self.matches, self.top_offset()) - 1)
+            self.go_to_match(navigation.match_after(self.matches, self.top_offset()) - 1)
         else:
             self.go_to_match(self.current_match - 1)
 

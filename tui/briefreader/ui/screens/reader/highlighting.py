@@ -7,7 +7,7 @@ on one and x deletes it. Word and sentence motions live in briefreader.articles.
 from __future__ import annotations
 
 from briefreader.annotations.model import HIGHLIGHT_COLOURS, AttachedHighlight
-from briefreader.articles import navigation as reading
+from briefreader.articles import navigation
 from briefreader.textsafety import one_line
 from briefreader.ui.screens.dialogs import CommentPrompt, HighlightChoice, HighlightList
 from briefreader.ui.screens.reader.page import ReaderPage
@@ -30,7 +30,7 @@ class HighlightKeys(ReaderPage):
         elif self.current_match is not None and self.matches:
             chosen = self.matches[self.current_match]
         else:
-            chosen = reading.word_at(text, self.top_offset(), self.spans)
+            chosen = navigation.word_at(text, self.top_offset(), self.spans)
         if chosen is None:
             self.host.say("No text to select here")
             return
@@ -46,33 +46,33 @@ class HighlightKeys(ReaderPage):
 
     def action_extend_word(self) -> None:
         if self.selection is not None:
-            self._set_end(reading.extend_by_word(self.article.text, *self.selection, self.spans))
+            self._set_end(navigation.extend_by_word(self.article.text, *self.selection, self.spans))
 
     def action_shrink_word(self) -> None:
         if self.selection is not None:
-            self._set_end(reading.shrink_by_word(self.article.text, *self.selection, self.spans))
+            self._set_end(navigation.shrink_by_word(self.article.text, *self.selection, self.spans))
 
     def action_extend_sentence(self) -> None:
         if self.selection is not None:
             self._set_end(
-                reading.extend_by_sentence(self.article.text, *self.selection, self.spans)
+                navigation.extend_by_sentence(self.article.text, *self.selection, self.spans)
             )
 
     def action_shrink_sentence(self) -> None:
         if self.selection is not None:
             self._set_end(
-                reading.shrink_by_sentence(self.article.text, *self.selection, self.spans)
+                navigation.shrink_by_sentence(self.article.text, *self.selection, self.spans)
             )
 
     def action_move_end(self, step: int) -> None:
         if self.selection is not None:
-            self._set_end(reading.move_end(self.article.text, *self.selection, step, self.spans))
+            self._set_end(navigation.move_end(self.article.text, *self.selection, step, self.spans))
 
     def action_highlight(self, colour: str) -> None:
         if self.selection is None:
             return
         text = self.article.text
-        start, end = reading.trimmed(text, *self.selection)
+        start, end = navigation.trimmed(text, *self.selection)
         self.selection = None
         self.refresh_bindings()
         if start >= end:

@@ -13,7 +13,7 @@ from textual.geometry import Region
 from textual.widgets import Input, Static
 
 from briefreader.annotations.model import HIGHLIGHT_COLOURS, AttachedHighlight
-from briefreader.articles import navigation as reading
+from briefreader.articles import navigation
 from briefreader.articles.parsing import Article
 from briefreader.entities.types import Entity
 from briefreader.library.summary import ArticleSummary
@@ -223,7 +223,7 @@ class ReaderPage(AnnotatingScreen):
             return
         view = self.query_one("#reader", VerticalScroll)
         parts: list[str | tuple[str, str]] = [
-            (f"{reading.progress(view.scroll_y, view.max_scroll_y):>3}%", "bold"),
+            (f"{navigation.progress(view.scroll_y, view.max_scroll_y):>3}%", "bold"),
         ]
         backend_note = self.host.session.library.backend.status()
         if backend_note:
@@ -321,12 +321,12 @@ class ReaderPage(AnnotatingScreen):
         begin = first_start
         if first.start is not None:
             line, column = first.start.transpose
-            begin += reading.offset_in_block(visible(text[first_start:first_end]), line, column)
+            begin += navigation.offset_in_block(visible(text[first_start:first_end]), line, column)
         finish = last_end
         if last.end is not None:
             line, column = last.end.transpose
-            finish = last_start + reading.offset_in_block(
+            finish = last_start + navigation.offset_in_block(
                 visible(text[last_start:last_end]), line, column
             )
-        begin, finish = reading.trimmed(text, begin, finish)
+        begin, finish = navigation.trimmed(text, begin, finish)
         return (begin, finish) if begin < finish else None

@@ -1,10 +1,9 @@
-"""Small display widgets shared by screens."""
+"""The hint line for quick tags: which number key toggles which tag."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from briefreader.textsafety import one_line
 
@@ -24,12 +23,3 @@ class QuickTagBar(Static):
         if not quick_tags:
             parts.append("none set (config.toml [quick_tags])")
         return Content.assemble(*parts)
-
-
-class PickList(OptionList):
-    """An option list that moves with j/k too, like the article list beside it."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]

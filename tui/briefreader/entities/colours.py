@@ -14,8 +14,11 @@ from pygments.token import Token, _TokenType
 
 from briefreader.entities.types import DATE, ORG, PERSON, PLACE, Entity
 
+# Pygments names the type of its tokens privately; one public alias for our signatures.
+TokenType = _TokenType
+
 EntityToken = Token.Name.Entity
-TOKENS: dict[str, _TokenType] = {
+TOKENS: dict[str, TokenType] = {
     PERSON: EntityToken.Person,
     ORG: EntityToken.Organization,
     PLACE: EntityToken.Place,
@@ -52,9 +55,9 @@ class LightEntityStyle(Style):
     }
 
 
-def token_for(label: str) -> _TokenType:
+def token_for(label: str) -> TokenType:
     """The token type of a label; unknown labels still get an entity token."""
-    token: _TokenType = TOKENS.get(label, getattr(EntityToken, label.title()))
+    token: TokenType = TOKENS.get(label, getattr(EntityToken, label.title()))
     return token
 
 
@@ -75,7 +78,7 @@ def colour_of(style: type[Style], label: str) -> str:
 
 def tokens_in(
     text: str, entities: Sequence[Entity], start: int = 0, end: int | None = None
-) -> Iterator[tuple[_TokenType, str]]:
+) -> Iterator[tuple[TokenType, str]]:
     """Pygments-style (token, text) pairs for text[start:end], plain text as ``Token.Text``."""
     end = len(text) if end is None else end
     position = start
