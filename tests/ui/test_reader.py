@@ -355,7 +355,7 @@ async def test_the_reader_is_ready_before_the_first_open(make_session):
         assert second.title in screen_text(app)
 
 
-async def test_the_article_under_the_cursor_is_laid_out_before_enter(make_session):
+async def test_the_article_under_the_cursor_is_read_into_the_reader_before_enter(make_session):
     # Enter then only shows a reader already holding it; what was changed in the list
     # after that (a tag) still shows in the reader.
     app = BriefreaderApp(make_session())
